@@ -1,0 +1,612 @@
+"""Mentions -> canonical actors, within one article.
+
+The statistical model finds names; the gazetteer and the rules below decide who
+they are. Rule families, each tested on its own (tests/test_actors.py):
+
+- gazetteer: states, capitals and seats of power, demonyms, organisations, leaders
+- titles: `South Korean Foreign Minister Chung Eui-yong`, `his Italian counterpart, X`
+- agents: `Israeli troops`, `a State Department spokesperson`, `the Biden administration`
+- short names: `Chung`, `Moon`, `Blinken` after the full name
+- pronouns: he/she/his/her, its, they/their
+- plurals: `the two`, `both sides`, `the two envoys`
+- descriptions: `the North`, `the reclusive regime`, `the government`, `the minister`
+
+Coreference is resolved sentence by sentence with a small discourse state: the
+last person who was a subject, the last pair of participants, the last foreign state.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer as gz
+from .gazetteer import Gazetteer, slug
+from .records import Actor, Mention
+from .tables import read_table, split_list
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"its", "it"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+# Nouns that, counted as `the two X` or `both X`, refer back to a pair of participants.
+PAIR_NOUNS = {"envoy", "leader", "minister", "side", "country", "nation", "man", "woman", "official",
+              "diplomat", "president", "counterpart", "government", "party", "neighbor", "neighbour",
+              "ally", "rival", "delegation", "chief", "head", "premier", "secretary", "state"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+
+
+@dataclass(frozen=True)
+class Description:
+    resolves_to: tuple[str, ...]
+    requires: tuple[str, ...]
+    sector: str | None
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, Description]:
+    return {row["phrase"].lower(): Description(split_list(row["resolves_to"]), split_list(row.get("requires", "")),
+                                               row.get("sector") or None)
+            for row in read_table("descriptions.tsv")}
+
+
+@lru_cache(maxsize=1)
+def leader_surnames() -> dict[str, str]:
+    """Surname -> person key for leaders whose surname no other leader shares."""
+    g = gz.load()
+    counts: Counter[str] = Counter()
+    keys: dict[str, str] = {}
+    for key, actor in g.people.items():
+        for name in (actor.label, *actor.aliases):
+            parts = name.split()
+            if len(parts) >= 2:
+                for short in {parts[-1], parts[0]} if _east_asian(name) else {parts[-1]}:
+                    if keys.get(short) != key:
+                        counts[short] += 1
+                        keys[short] = key
+    return {s: k for s, k in keys.items() if counts[s] == 1}
+
+
+def _east_asian(name: str) -> bool:
+    # Korean and Chinese names put the family name first: "Moon Jae-in" is "Moon".
+    parts = name.split()
+    return len(parts) in (2, 3) and ("-" in parts[-1] or len(parts[0]) <= 4 and parts[0][:1].isupper()
+                                     and len(parts) == 3 and len(parts[1]) <= 4)
+
+
+@dataclass
+class ArticleActors:
+    """Every actor mention of one article, by token, plus what the article is about."""
+
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    home: str | None = None  # the article's home country: whose officials speak in it
+
+    def at(self, token: Token) -> Mention | None:
+        """The actor a noun phrase headed by `token` stands for, if any."""
+        hit = self.by_token.get(token.i)
+        if hit is not None:
+            return hit
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod", "appos") and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+    def actors(self) -> dict[str, Actor]:
+        seen: dict[str, Actor] = {}
+        for m in self.mentions:
+            for a in (m.members or (m.actor,)):
+                seen.setdefault(a.key, a)
+        return seen
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, g: Gazetteer) -> None:
+        self.doc = doc
+        self.g = g
+        self.out = ArticleActors(doc)
+        self.people: dict[str, Actor] = {}  # person key -> actor as known in this article
+        self.short: dict[str, str] = {}  # short name -> person key
+        self.seen_keys: set[str] = set()
+        self.last_subject_person: Actor | None = None
+        self.last_person: Actor | None = None
+        self.last_titled: list[Actor] = []
+        self.last_pair: tuple[Actor, ...] = ()
+        self.last_foreign_state: Actor | None = None
+        self.consumed: set[int] = set()  # tokens that belong to a title or a mention
+
+    # --- entry point -------------------------------------------------------------------
+    def run(self) -> ArticleActors:
+        ents = fix_entities(self.doc)
+        self.out.home = self._home_country(ents)
+        by_sent: dict[int, list[Span]] = {}
+        for ent in ents:
+            by_sent.setdefault(ent.sent.start, []).append(ent)
+        for sent in self.doc.sents:
+            # Names first: a title before a name ("Secretary of State Antony Blinken") must
+            # not be read as an organisation of its own.
+            for ent in sorted(by_sent.get(sent.start, []), key=lambda e: (e.label_ != "PERSON", e.start)):
+                self._entity(ent)
+            for token in sent:
+                if token.i not in self.consumed:
+                    self._token(token, sent)
+            self._update_discourse(sent)
+        self.out.mentions.sort(key=lambda m: m.start)
+        return self.out
+
+    # --- registering -------------------------------------------------------------------
+    def _add(self, span_start: int, span_end: int, actor: Actor, how: str, *, sector: str | None = None,
+             members: tuple[Actor, ...] = (), head: int | None = None) -> Mention:
+        doc = self.doc
+        span = doc[span_start:span_end]
+        m = Mention(span.start_char, span.end_char, span.text, actor, how, sector or actor.sector, members)
+        self.out.mentions.append(m)
+        for i in range(span_start, span_end):
+            if i not in self.out.by_token or i == head:
+                self.out.by_token[i] = m
+            self.consumed.add(i)
+        if head is not None:
+            self.out.by_token[head] = m
+        for a in members or (actor,):
+            self.seen_keys.add(a.key)
+            if a.type == "Person":
+                self.last_person = a
+            elif a.type == "State" and a.country != self.out.home and not self._locative(span):
+                self.last_foreign_state = a
+        return m
+
+    @staticmethod
+    def _locative(span: Span) -> bool:
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+    def _person(self, name: str, *, title: str | None = None, country: str | None = None) -> Actor:
+        hit = self.g.lookup(name)
+        if hit and hit[0] == "person":
+            base = hit[1]
+        else:
+            surname_key = leader_surnames().get(name) if len(name.split()) == 1 else None
+            base = self.g.people.get(surname_key) if surname_key else None
+        if base is not None:
+            key = base.key
+            known = self.people.get(key, base)
+            actor = Actor(key, base.label, "Person", country or known.country, known.sector or _sector(self.g, title),
+                          title or known.title, tuple(dict.fromkeys((*known.aliases, name))) if name != base.label
+                          else known.aliases)
+        else:
+            key = f"person/{slug(name)}"
+            known = self.people.get(key)
+            if known is not None:
+                actor = Actor(key, known.label, "Person", country or known.country, known.sector or _sector(self.g, title),
+                              title or known.title, known.aliases)
+            else:
+                actor = Actor(key, name, "Person", country or (self.out.home if title else None),
+                              _sector(self.g, title), title)
+        self.people[key] = actor
+        parts = actor.label.split()
+        if len(parts) >= 2:
+            for short in (parts[0], parts[-1], " ".join(parts[1:])):
+                if short.lower() not in self.g.titles and short[:1].isupper():
+                    self.short.setdefault(short, key)
+        return actor
+
+    # --- named entities ----------------------------------------------------------------
+    def _entity(self, ent: Span) -> None:
+        if any(i in self.consumed for i in range(ent.start, ent.end)):
+            return
+        if ent.label_ == "PERSON":
+            self._person_entity(ent)
+            return
+        text = _strip_det(ent.text)
+        if text in self.short:
+            self._short_name(ent.start, ent.end, text)
+            return
+        if ent.ent_id_ or text not in self.g.ambiguous or ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            hit = self.g.actor(ent.ent_id_) if ent.ent_id_ else None
+            kind = self.g.names.get(text, ("", ""))[0] if hit else ""
+            if hit is None:
+                found = self.g.lookup(ent.text)
+                if found and found[0] != "person":
+                    kind, hit = found
+                elif found:
+                    self._person_entity(ent)
+                    return
+            if hit is not None:
+                sector = "GOV" if kind == "metonym" else None
+                if hit.type == "Person":
+                    self._person_entity(ent)
+                    return
+                if hit.type == "State" and self._locative(ent):
+                    return  # "in Paris" is where, not who
+                self._add(ent.start, ent.end, hit, kind or "gazetteer", sector=sector)
+                return
+        if self._description(ent.root, ent.start, ent.end, text.lower()):
+            return
+        if ent.label_ == "ORG":
+            self._org_entity(ent)
+
+    def _person_entity(self, ent: Span) -> None:
+        start = ent.start
+        # A title the model put inside the name: "Foreign Minister Chung".
+        title, t_start = self._title_inside(ent)
+        if title is not None:
+            start = t_start
+        name_span = self.doc[start:ent.end]
+        name = _strip_det(name_span.text)
+        if not name or not any(t.is_alpha for t in name_span):
+            return
+        if len(name_span) == 1 and name in self.short:
+            self._short_name(start, ent.end, name)
+            return
+        country = None
+        t_begin = start
+        if title is None:
+            title, country, t_begin = self._title_before(ent.start)
+        else:
+            _, country, t_begin = self._title_before(ent.start, title_end=start)
+            t_begin = min(t_begin, ent.start)
+        if title is None:
+            title, country2 = self._title_appositive(ent)
+            country = country or country2
+        actor = self._person(name, title=title, country=country)
+        if title:
+            self.last_titled.append(actor)
+        self._add(t_begin, ent.end, actor, "title" if title else "model", head=ent.root.i)
+
+    def _title_inside(self, ent: Span) -> tuple[str | None, int]:
+        best = None
+        for k in range(len(ent) - 1, 0, -1):
+            cand = ent[:k].text.lower()
+            if cand in self.g.titles:
+                best = (self.g.titles[cand].title, ent.start + k)
+                break
+        return best if best else (None, ent.start)
+
+    def _title_before(self, i: int, title_end: int | None = None) -> tuple[str | None, str | None, int]:
+        """(title, country, first token) of `[country] Title` just before token i."""
+        doc = self.doc
+        end = title_end if title_end is not None else i
+        title = None
+        begin = end
+        if title_end is None:
+            for k in range(max(0, end - 6), end):
+                cand = doc[k:end].text.lower()
+                if cand in self.g.titles and (doc[k].is_title or doc[k].is_upper or k > 0):
+                    title = self.g.titles[cand].title
+                    begin = k
+                    break
+            if title is None:
+                return None, None, i
+        # What stands before the title: a demonym, a country or a possessive country.
+        country = None
+        k = begin - 1
+        while k >= 0 and doc[k].text in ("'s", "’s", "'"):
+            k -= 1
+        if k >= 0:
+            for width in (4, 3, 2, 1):
+                s = k - width + 1
+                if s < 0:
+                    continue
+                hit = self.g.lookup(doc[s:k + 1].text)
+                if hit and hit[1].type == "State":
+                    country = hit[1].country
+                    begin = s
+                    break
+                if hit and hit[1].country and hit[1].type != "Person" and len(hit[1].country) == 3:
+                    country = hit[1].country
+                    begin = s
+                    break
+        return title, country, begin
+
+    def _title_appositive(self, ent: Span) -> tuple[str | None, str | None]:
+        """`his Italian counterpart, Luigi Di Maio` and `Wang Yi, China's foreign minister`."""
+        root = ent.root
+        noun = None
+        if root.dep_ == "appos":
+            noun = root.head
+        else:
+            noun = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return None, None
+        country = None
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+                hit = self.g.lookup(c.text)
+                if hit and hit[1].type == "State":
+                    country = hit[1].country
+        phrase = " ".join(t.text for t in noun.subtree if t.dep_ in ("compound", "amod") and t.head == noun
+                          and (t.text.lower() in {"foreign", "defence", "defense", "prime", "vice"}))
+        title_text = f"{phrase} {noun.text}".strip().lower()
+        if title_text in self.g.titles:
+            return self.g.titles[title_text].title, country
+        if noun.lemma_ == "counterpart":
+            # "his Italian counterpart": the same office as the one whose counterpart this is.
+            other = None
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    m = self.out.by_token.get(c.i)
+                    if m is None and c.lower_ in PERSON_PRONOUNS:
+                        other = self._person_antecedent(c, c.sent)
+                    elif m is not None:
+                        other = m.actor
+            other = other or self.last_subject_person or (self.last_titled[-1] if self.last_titled else None)
+            if other is not None and other.title:
+                return other.title, country
+        if noun.lemma_ in self.g.titles:
+            return self.g.titles[noun.lemma_].title, country
+        return None, country
+
+    def _short_name(self, start: int, end: int, text: str) -> None:
+        key = self.short[text]
+        self._add(start, end, self.people[key], "shortname")
+
+    def _org_entity(self, ent: Span) -> None:
+        text = _strip_det(ent.text)
+        if any(t.like_num for t in ent) or not any(t.is_alpha and len(t) > 1 for t in ent):
+            return
+        root = ent.root
+        agent = self._agent_phrase(root, ent)
+        if agent is not None:
+            return
+        country = None
+        for t in ent:
+            hit = self.g.lookup(t.text)
+            if hit and hit[1].type == "State":
+                country = hit[1].country
+        actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
+        self._add(ent.start, ent.end, actor, "model")
+
+    # --- single tokens: short names, pronouns, plurals, descriptions, agents --------------
+    def _token(self, t: Token, sent: Span) -> None:
+        low = t.lower_
+        if t.pos_ == "PROPN" and t.text in self.short:
+            self._short_name(t.i, t.i + 1, t.text)
+        elif t.pos_ == "PRON" and low in PERSON_PRONOUNS:
+            actor = self._person_antecedent(t, sent)
+            if actor is not None:
+                self._add(t.i, t.i + 1, actor, "pronoun")
+        elif t.pos_ == "PRON" and low in THING_PRONOUNS:
+            if low == "it" and (t.dep_ not in ("nsubj", "nsubjpass") or t.head.lemma_ == "be"):
+                return
+            actor = self._thing_antecedent(t, sent)
+            if actor is not None:
+                self._add(t.i, t.i + 1, actor, "pronoun")
+        elif t.pos_ == "PRON" and low in PLURAL_PRONOUNS:
+            if len(self.last_pair) >= 2:
+                self._add(t.i, t.i + 1, self.last_pair[0], "plural", members=self.last_pair)
+        elif self._plural_phrase(t):
+            if len(self.last_pair) >= 2:
+                start = min([c.i for c in t.children if c.dep_ in ("det", "nummod", "predet")] + [t.i])
+                self._add(start, t.i + 1, self.last_pair[0], "plural", members=self.last_pair, head=t.i)
+        elif t.pos_ in ("NOUN", "PROPN"):
+            if self._title_reference(t):
+                return
+            if self._agent_phrase(t, None, allow_home=False):
+                return
+            if self._description(t, _np_start(t), t.i + 1, None):
+                return
+            self._agent_phrase(t, None)
+
+    def _person_antecedent(self, t: Token, sent: Span) -> Actor | None:
+        for m in reversed(self.out.mentions):
+            if m.start >= t.idx:
+                continue
+            if m.start < sent.start_char:
+                break
+            tok = self.out.by_token.get(self.doc.char_span(m.start, m.end).root.i) if self.doc.char_span(m.start, m.end) else None
+            if m.actor.type == "Person" and not m.members and tok is not None:
+                span = self.doc.char_span(m.start, m.end)
+                if span is not None and span.root.dep_ in SUBJECT_DEPS:
+                    return m.actor
+        return self.last_subject_person or self.last_person
+
+    def _thing_antecedent(self, t: Token, sent: Span) -> Actor | None:
+        for m in reversed(self.out.mentions):
+            if m.start >= t.idx:
+                continue
+            if m.start < sent.start_char:
+                break
+            if m.actor.type != "Person" and not m.members:
+                span = self.doc.char_span(m.start, m.end)
+                if span is not None and not self._locative(span):
+                    return m.actor
+        return None
+
+    def _plural_phrase(self, t: Token) -> bool:
+        low = t.lower_
+        kids = {c.lower_ for c in t.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+        if low == "two" and t.dep_ in SUBJECT_DEPS | {"dobj", "pobj"} and "the" in kids:
+            return True
+        if low == "both" and t.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}:
+            return True
+        if t.pos_ == "NOUN" and t.lemma_ in PAIR_NOUNS and t.tag_ in ("NNS", "NNPS"):
+            return bool(kids & {"two", "both"})
+        return False
+
+    def _title_reference(self, t: Token) -> bool:
+        """`the minister`, `the foreign minister`: the last person who held that title."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return False
+        if t.dep_ in ("compound",) or any(c.ent_type_ == "PERSON" for c in t.children):
+            return False
+        mods = [c.text for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i]
+        phrase = " ".join([*mods, t.text]).lower()
+        if phrase not in self.g.titles and t.lower_ not in self.g.titles:
+            return False
+        head = t.lemma_.lower()
+        for m in reversed(self.out.mentions):
+            a = m.actor
+            if a.type == "Person" and not m.members and a.title and head in a.title.lower() and \
+                    (phrase == head or phrase in a.title.lower()):
+                self._add(_np_start(t), t.i + 1, self.people.get(a.key, a), "description", head=t.i)
+                return True
+        return False
+
+    def _description(self, t: Token, start: int, end: int, text: str | None) -> bool:
+        table = descriptions()
+        if text is None:
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in t.children) and \
+                    not any(c.dep_ == "nummod" for c in t.children):
+                return False
+            mods = [c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nummod") and c.i < t.i]
+            cands = [" ".join([*mods[k:], t.lower_]) for k in range(len(mods) + 1)]
+            cands += [" ".join([*mods[k:], t.lemma_.lower()]) for k in range(len(mods) + 1)]
+        else:
+            cands = [text]
+        for cand in cands:
+            d = table.get(cand)
+            if d is None:
+                continue
+            if d.requires and not (set(d.requires) & self.seen_keys):
+                continue
+            members = self._description_actors(d)
+            if not members:
+                continue
+            self._add(start, end, members[0], "description", sector=d.sector,
+                      members=members if len(members) > 1 else (), head=t.i)
+            return True
+        return False
+
+    def _description_actors(self, d: Description) -> tuple[Actor, ...]:
+        out = []
+        for ref in d.resolves_to:
+            if ref == "@foreign-state":
+                if self.last_foreign_state is not None:
+                    out.append(self.last_foreign_state)
+            elif ref == "@home-state":
+                if self.out.home and self.out.home in self.g.states:
+                    out.append(self.g.states[self.out.home])
+            else:
+                a = self.g.actor(ref)
+                if a is not None:
+                    out.append(a)
+        return tuple(out)
+
+    def _agent_phrase(self, t: Token, ent: Span | None, allow_home: bool = True) -> Mention | None:
+        """`Israeli troops`, `a senior US official`, `China's foreign ministry`, `the Biden administration`."""
+        g = self.g
+        words = _strip_det(ent.text).lower() if ent is not None else None
+        entry = None
+        if words and words in g.agents:
+            entry = g.agents[words]
+        if entry is None:
+            two = f"{t.doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else ""
+            entry = g.agents.get(two) or g.agents.get(t.lower_) or g.agents.get(t.lemma_.lower())
+        if entry is None:
+            return None
+        sector, kind = entry
+        found: Actor | None = None
+        span_start = ent.start if ent is not None else t.i
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < t.i]
+        if ent is not None:
+            mods += [tok for tok in ent if tok.i != t.i]
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                mods += [p for p in c.children if p.dep_ == "pobj"]
+        for c in mods:
+            m = self.out.by_token.get(c.i)
+            a = m.actor if m is not None else None
+            if a is None:
+                hit = g.lookup(c.text)
+                a = hit[1] if hit else None
+            if a is None:
+                continue
+            if a.type == "Person" and a.country in g.states and c.i < t.i:
+                found = g.states[a.country]
+            elif a.type != "Person":
+                found = a
+            if found is not None:
+                span_start = min(span_start, min(x.i for x in c.subtree))
+                break
+        if found is None:
+            if allow_home and kind in ("GOVBODY", "MILITARY") and self.out.home in g.states \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                found = g.states[self.out.home]
+            else:
+                return None
+        span_start = min(span_start, _np_start(t))
+        return self._add(span_start, t.i + 1, found, "agent", sector=sector or found.sector, head=t.i)
+
+    # --- discourse ----------------------------------------------------------------------
+    def _update_discourse(self, sent: Span) -> None:
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return
+        m = self.out.by_token.get(subj.i)
+        if m is None:
+            return
+        if m.members:
+            self.last_pair = m.members
+            return
+        if m.actor.type == "Person":
+            self.last_subject_person = m.actor
+        # The pair: the subject and the first other actor of the same kind in the main clause.
+        inner = {t.i for c in root.children if c.dep_ in ("ccomp", "advcl", "relcl") for t in c.subtree}
+        person = m.actor.type == "Person"
+        for other in self.out.mentions:
+            if other.start < sent.start_char or other.start >= sent.end_char or other.members:
+                continue
+            span = self.doc.char_span(other.start, other.end)
+            if span is None or span.root.i in inner or other.actor.key == m.actor.key:
+                continue
+            if (other.actor.type == "Person") == person and not self._locative(span):
+                self.last_pair = (m.actor, other.actor)
+                return
+
+    def _home_country(self, ents: list[Span]) -> str | None:
+        counts: Counter[str] = Counter()
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                title, country, _ = self._title_before(ent.start)
+                if title and country:
+                    return country
+            hit = self.g.actor(ent.ent_id_) if ent.ent_id_ else None
+            if hit is not None and hit.type == "State":
+                counts[hit.country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+
+def _sector(g: Gazetteer, title: str | None) -> str | None:
+    if not title:
+        return None
+    t = g.titles.get(title.lower())
+    return t.sector if t else "GOV"
+
+
+def _strip_det(text: str) -> str:
+    text = " ".join(text.split())
+    for det in ("the ", "The "):
+        if text.startswith(det):
+            text = text[len(det):]
+    for poss in ("'s", "’s"):
+        if text.endswith(poss):
+            text = text[: -len(poss)]
+    return text.strip()
+
+
+def _np_start(t: Token) -> int:
+    return min([c.i for c in t.children if c.i < t.i and c.dep_ in ("det", "amod", "compound", "nummod", "poss",
+                                                                     "predet")] + [t.i])
+
+
+def fix_entities(doc: Doc) -> list[Span]:
+    """The model's entities with its known slips mended: names cut at a hyphen (`Moon Jae`-in)."""
+    out = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ == "PERSON":
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+                end += 2
+        out.append(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_) if end != ent.end
+                   else ent)
+    return out
+
+
+def resolve(doc: Doc, g: Gazetteer | None = None) -> ArticleActors:
+    """Every actor mention in `doc`, resolved to canonical actors."""
+    return _Resolver(doc, g or gz.load()).run()

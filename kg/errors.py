@@ -1,0 +1,54 @@
+"""The error catalogue: every message irkg prints for bad input or a bad command.
+
+Codes are stable so that they can be grepped and documented. Each message says what
+went wrong and, where it helps, what to do.
+"""
+from __future__ import annotations
+
+
+class Errors:
+    # Input (1xx): the article is skipped, the rest of the batch goes on.
+    E100 = "path does not exist"
+    E101 = "file is empty"
+    E102 = "file looks binary (NUL bytes), not text"
+    E103 = "file is not valid UTF-8 (byte {pos}); convert it to UTF-8"
+    E104 = "line is not valid JSON: {detail}"
+    E105 = "JSON record has no 'text' field"
+    E106 = "JSON record's 'text' is not a string"
+    E107 = "article text is empty"
+    E108 = "unsupported file type '{suffix}'; use .txt, .md, .jsonl or a folder"
+    E109 = "date '{value}' is not a valid YYYY-MM-DD date; the article is kept without a date"
+    E110 = "JSON record is not an object"
+    E111 = "duplicate article id '{id}' (first seen at {first}); this one is skipped"
+    E112 = "cannot read file: {detail}"
+    E113 = "symbolic link loop or repeated folder; skipped"
+    E114 = "article is too large ({size} bytes; the limit is {limit}); split it or raise --max-bytes"
+    E115 = "extraction failed for article '{id}' ({detail}); the article is skipped, please report this"
+    # Store and query (2xx): the command stops with a clear message.
+    E200 = "store '{path}' is in use by another process; wait for it to finish"
+    E201 = "store '{path}' does not exist; build it first with `kg build PATH --store {path}`"
+    E202 = "cannot write to store '{path}': {detail}"
+    E203 = "query failed: {detail}"
+    E204 = "no saved query named '{name}'; saved queries: {names}"
+    E205 = "bad --param '{value}'; use name=value"
+    E206 = "unknown output format '{value}'; use one of {options}"
+    E207 = "cannot tell the format of '{path}' from its extension; use one of {options}"
+    E208 = "output file '{path}' exists; use --force to overwrite it"
+    E209 = "article '{id}' is not in the store"
+    # Set-up (3xx)
+    E300 = "spaCy pipeline '{name}' is not installed; install it or name another with --model / KG_MODEL"
+    E301 = "data file {path} line {line}: {detail}"
+    E302 = "ontology term '{term}' is not defined in ontology/ir.ttl"
+
+
+class KgError(Exception):
+    """An error with a catalogue code; the CLI prints it as one line and exits non-zero."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(f"{code} {getattr(Errors, code).format(**fields)}")
+
+
+def message(code: str, **fields: object) -> str:
+    return getattr(Errors, code).format(**fields)

@@ -1,0 +1,471 @@
+"""Dependency patterns + the lexicon -> Event records.
+
+For every trigger word (a verb or noun of kg/data/verbs.tsv) the parse gives the
+source (subject, passive agent, possessor, the subject of a light verb), the target
+(object, prepositional partner), the objects acted on (weapons), and the stance
+(asserted, intended, appealed for, refused; negated and conditional acts give
+nothing). Rule families are tested one by one in tests/test_events.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+from . import timex
+from .actors import ArticleActors
+from .records import Actor, Article, Event, Mention, Thing
+
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+INTENT_MODALS = {"would", "could", "might", "may", "will", "shall", "'ll", "wo", "ca", "can"}
+DEMAND_MODALS = {"must", "should", "ought"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+# Verbs whose object noun carries the event: "held talks", "conducted a test", "launched strikes".
+# Links from an embedded act up to the word that governs it.
+GOVERNED_DEPS = {"xcomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "ccomp"}
+CLIMB_DEPS = {"pobj", "prep", "dobj", "attr", "appos", "conj", "compound", "npadvmod", "oprd"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+REPORT_VERBS = {"say", "tell", "state", "add", "insist", "announce", "declare", "stress", "note", "warn",
+                "write", "report", "claim", "assert", "argue", "explain", "reiterate", "emphasize",
+                "emphasise", "urge", "quote"}
+LOCATIVE = {"in", "at"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class _Arg:
+    mention: Mention
+    token: Token
+
+
+def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexicon | None = None) -> list[Event]:
+    """All events of one article, in text order, without duplicates."""
+    lex = lexicon or lx.load()
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        for ev in _sentence(sent, article, found, lex):
+            key = (ev.source.key, ev.relation, ev.target.key if ev.target else None,
+                   ev.object.label if ev.object else None, ev.date, ev.mode)
+            if ev.symmetric and ev.target is not None:
+                key = (*sorted((ev.source.key, ev.target.key)), ev.relation, None,
+                       ev.object.label if ev.object else None, ev.date, ev.mode)
+            if key in seen or (ev.target is not None and ev.target.key == ev.source.key):
+                continue
+            seen.add(key)
+            events.append(ev)
+    return events
+
+
+def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexicon) -> list[Event]:
+    out: list[Event] = []
+    fired: set[int] = set()
+    suppressed: set[int] = set()
+    candidates = []
+    for t in sent:
+        trig = _match(t, lex)
+        if trig is not None:
+            candidates.append((t, trig))
+    for t, trig in candidates:
+        # A noun trigger that is the object of a phrase-verb trigger is that event, not another.
+        if trig.pos == "NOUN" and t.head.i in {c[0].i for c in candidates if c[1].objects}:
+            continue
+        stance = _stance(t, lex)
+        if stance is None:
+            continue
+        mode, governor = stance
+        if governor is not None:
+            suppressed.add(governor.i)
+        out_t = _events_for(t, trig, mode, sent, article, found, lex)
+        if out_t:
+            fired.add(t.i)
+        out.extend(out_t)
+    # A word that only governs another act ("agreed to meet") gives no event of its own.
+    out = [e for e in out if e.trigger_start not in {sent.doc[i].idx for i in suppressed}]
+    out.extend(_demands(sent, article, found, lex, {e.trigger_start for e in out}))
+    return out
+
+
+def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
+    pos = "VERB" if t.pos_ in ("VERB", "AUX") else "NOUN" if t.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    entries = lex.triggers.get((t.lemma_.lower(), pos)) or lex.triggers.get((t.lower_, pos))
+    if not entries:
+        return None
+    prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+    objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
+    objs |= {c.lemma_.lower() for o in t.children if o.dep_ == "dobj" for c in o.conjuncts}
+    for e in entries:
+        if e.particle and e.particle not in prts:
+            continue
+        if e.objects and not (objs & set(e.objects)):
+            continue
+        if not e.particle and prts and any(x.particle in prts for x in entries):
+            continue
+        return e
+    return None
+
+
+def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
+    """asserted / intent / reject, with the governing word; None when the act did not happen."""
+    kids = list(t.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
+        return None
+    if _conditional(t):
+        return None
+    # Prohibited or prevented: "banned X from testing".
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "from":
+        return None
+    mode = "asserted"
+    governor = None
+    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if aux & DEMAND_MODALS:
+        return None  # an obligation is a demand by whoever states it: see _demands
+    if aux & INTENT_MODALS:
+        mode = "intent"
+    head = t.head
+    # Governing words up the complement chain: "refused to meet", "plans to visit",
+    # "called for the need to ease sanctions", "proposals for talks with".
+    node = t
+    for _ in range(5):
+        if node.dep_ not in GOVERNED_DEPS or node.head.i == node.i:
+            break
+        via = node.dep_
+        node = node.head
+        effect = lex.modality.get(node.lemma_.lower())
+        if effect in ("negate", "deny", "hypothetical", "appeal"):
+            return None
+        if effect == "reject":
+            return "reject", node
+        if effect == "intent":
+            return "intent", node
+        if via == "xcomp" and any(c.dep_ == "neg" for c in node.children):
+            return None
+        if via == "xcomp" and {c.lower_ for c in node.children if c.dep_ == "aux"} & DEMAND_MODALS:
+            return None
+        if via == "xcomp" and {c.lower_ for c in node.children if c.dep_ == "aux"} & INTENT_MODALS:
+            mode = "intent"
+    return mode, governor
+
+
+def _conditional(t: Token) -> bool:
+    node = t
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp",) and node.head.lemma_ in REPORT_VERBS:
+            return False
+        node = node.head
+    return False
+
+
+# --- arguments -------------------------------------------------------------------------------
+def _expand(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _args(tokens: list[Token], found: ArticleActors) -> list[_Arg]:
+    out = []
+    for tok in tokens:
+        for x in _expand(tok):
+            m = found.at(x)
+            if m is not None and all(a.mention.actor.key != m.actor.key or a.mention.members != m.members
+                                     for a in out):
+                out.append(_Arg(m, x))
+    return out
+
+
+def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
+    if depth > 4:
+        return []
+    kids = list(t.children)
+    if t.pos_ in ("VERB", "AUX"):
+        agent = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agent:
+            return _args(agent, found)
+        subj = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            got = _args(subj, found)
+            if got:
+                return got
+            # "a spokesman for the ministry said": the subject's partner stands in.
+            for s in subj:
+                for c in s.children:
+                    if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                        got = _args([p for p in c.children if p.dep_ == "pobj"], found)
+                        if got:
+                            return got
+            return []
+        if any(c.dep_ == "nsubjpass" for c in kids):
+            return []
+        if t.dep_ in ("xcomp", "conj", "advcl", "ccomp") and t.head.i != t.i:
+            # "urged X to meet": the one urged is who would act.
+            if t.dep_ == "xcomp":
+                obj = [c for c in t.head.children if c.dep_ == "dobj"]
+                if obj and _args(obj, found):
+                    return _args(obj, found)
+            return _source(t.head, found, depth + 1)
+        if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if t.dep_ == "relcl":
+                return _args([t.head], found)
+            return _noun_source(t.head, found, depth + 1)
+        return []
+    return _noun_source(t, found, depth)
+
+
+def _noun_source(t: Token, found: ArticleActors, depth: int) -> list[_Arg]:
+    kids = list(t.children)
+    poss = [c for c in kids if c.dep_ == "poss"]
+    if poss:
+        return _args(poss, found)
+    mods = [c for c in kids if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i]
+    got = _args(mods, found)
+    if got:
+        return got
+    by = [p for c in kids if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if by:
+        return _args(by, found)
+    node = t
+    for _ in range(6):
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _source(node, found, depth + 1)
+        if node.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in node.children):
+            return _args([c for c in node.children if c.dep_ == "poss"], found)
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        return []
+    return []
+
+
+def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set[str]) -> list[_Arg]:
+    kids = list(t.children)
+    cands: list[Token] = []
+    if t.pos_ in ("VERB", "AUX"):
+        if not trig.objects:
+            cands += [c for c in kids if c.dep_ in ("dobj", "dative")]
+            if any(c.dep_ == "agent" for c in kids):
+                cands += [c for c in kids if c.dep_ == "nsubjpass"]
+        holders = [t, *[c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.objects]]
+    else:
+        holders = [t]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in trig.target_preps:
+                cands += [p for p in c.children if p.dep_ == "pobj"]
+                # "talks with X" where the parse hangs "with" on a modifier of X's phrase.
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                cands += [p for p in c.children if p.dep_ == "pobj"]
+    got = [a for a in _args(cands, found) if a.mention.actor.key not in source_keys or a.mention.members]
+    return got
+
+
+def _list_items(token: Token) -> list[Token]:
+    """A noun and the nouns listed with it (conjuncts, appositions), without their clauses."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+            out += _list_items(c)
+    return out
+
+
+def _weapons(t: Token, lex: lx.Lexicon) -> list[Thing]:
+    """Weapons named as what `t` acts on: its object, its compounds, an `including` list."""
+    region: list[Token] = [c for c in t.children if c.dep_ in ("compound", "amod")]
+    for c in t.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and t.pos_ == "NOUN"):
+            region += _list_items(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "including", "such"):
+            region += [x for p in c.children if p.dep_ == "pobj" for x in _list_items(p)]
+    if t.dep_ == "nsubjpass" or (t.pos_ == "VERB" and t.dep_ == "acl"):
+        region += _list_items(t.head)
+    # "a flurry of missile tests last month, including a new cruise missile, ...": the list
+    # may hang on the noun the trigger is part of, or on the clause's verb.
+    holders = [t]
+    node = t
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+            holders.append(node)
+        else:
+            break
+    holders.append(_clause(t))
+    for h in holders[1:]:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "such"):
+                region += [x for p in c.children if p.dep_ == "pobj" for x in _list_items(p)]
+    things: list[Thing] = []
+    for tok in sorted({x.i: x for x in region}.values(), key=lambda x: x.i):
+        if tok.lemma_.lower() not in lex.weapon_heads and tok.lower_ not in lex.weapon_heads:
+            continue
+        words = [m.lower_ for m in tok.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod")
+                 and m.i < tok.i]
+        best = None
+        for k in range(len(words) + 1):
+            for head in (tok.lemma_.lower(), tok.lower_):
+                phrase = " ".join([*words[k:], head])
+                if phrase in lex.weapons:
+                    best = lex.weapons[phrase]
+                    break
+            if best is not None:
+                break
+        if best is not None:
+            things.append(Thing(best.cls, best.label, tok.idx, tok.idx + len(tok.text)))
+    # A generic "missile" in "missile tests" gives way to the specific ones listed.
+    specific = [x for x in things if len(x.label.split()) > 1]
+    return specific or things
+
+
+def _when(t: Token, sent: Span, article: Article) -> tuple[str | None, str, bool]:
+    """The event's date: a time expression attached to its clause, else the article's date."""
+    clause = _clause(t)
+    future = any(c.lower_ in FUTURE_AUX for c in clause.children if c.dep_ == "aux")
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if ent.root.head.i == t.i or (_clause(ent.root).i == clause.i and _hops(ent.root, clause) <= 2):
+            got = timex.resolve(ent.text, article.date, future)
+            if got is not None:
+                dist = abs(ent.root.i - t.i)
+                if best is None or dist < best[0]:
+                    best = (dist, got)
+    if best is not None:
+        return best[1][0], best[1][1], False
+    return article.date, "day", True
+
+
+def _hops(t: Token, ancestor: Token) -> int:
+    n = 0
+    while t.i != ancestor.i and t.head.i != t.i and n < 10:
+        t = t.head
+        n += 1
+    return n
+
+
+def _clause(t: Token) -> Token:
+    node = t
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _where(t: Token, sent: Span) -> str | None:
+    clause = _clause(t)
+    subj = {x.i for c in clause.children if c.dep_ in SUBJECTS for x in c.subtree}
+    for holder in (t, clause):
+        for x in holder.subtree:
+            if x.i in subj or x.dep_ != "pobj" or x.head.lower_ not in LOCATIVE:
+                continue
+            if x.ent_type_ in PLACE_LABELS:
+                ent = next((e for e in sent.ents if e.start <= x.i < e.end), None)
+                if ent is not None:
+                    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return None
+
+
+def _events_for(t: Token, trig: lx.Trigger, mode: str, sent: Span, article: Article, found: ArticleActors,
+                lex: lx.Lexicon) -> list[Event]:
+    sources = _source(t, found)
+    if not sources:
+        return []
+    rel = lex.relations.get(trig.relation)
+    symmetric = bool(rel and rel.symmetric)
+    source_keys = {a.mention.actor.key for a in sources}
+    targets = _targets(t, trig, found, source_keys)
+    things: list[Thing | None] = [None]
+    if trig.plover == "MOBILIZE" or trig.relation in ("tested", "launched", "deployed", "fired"):
+        things = list(_weapons(t, lex)) or [None]
+    cameo, relation = trig.cameo, trig.relation
+    if mode != "asserted":
+        stance = lex.stance(trig.plover, mode)
+        if stance is None:
+            return []
+        cameo, relation = stance
+        rel = lex.relations.get(relation)
+        symmetric = bool(rel and rel.symmetric)
+    code = lex.code(cameo)
+    date, precision, from_article = _when(t, sent, article)
+    where = _where(t, sent)
+
+    pairs: list[tuple[Actor, str | None, Actor | None, str | None, float]] = []
+    src_actors = [(a, m.sector) for s in sources for m in [s.mention]
+                  for a in (m.members or (m.actor,))]
+    conf = 0.9
+    if any(s.mention.how in ("pronoun", "plural", "description") for s in sources):
+        conf *= 0.85
+    if t.pos_ != "VERB":
+        conf *= 0.9
+    if mode != "asserted":
+        conf *= 0.9
+    if targets:
+        tgt_actors = [(a, x.mention.sector) for x in targets for a in (x.mention.members or (x.mention.actor,))]
+        for s, ss in src_actors:
+            for g, gs in tgt_actors:
+                if g.key != s.key:
+                    pairs.append((s, ss, g, gs, conf))
+    elif len(src_actors) >= 2 and (symmetric or any(x.mention.members for x in sources)):
+        first, fs = src_actors[0]
+        for g, gs in src_actors[1:]:
+            pairs.append((first, fs, g, gs, conf))
+    elif not symmetric or things != [None]:
+        for s, ss in src_actors:
+            pairs.append((s, ss, None, None, conf * 0.85))
+    events = []
+    for s, ss, g, gs, c in pairs:
+        for thing in things:
+            events.append(Event(
+                article_id=article.id, relation=relation, cameo=cameo, plover=code.plover or trig.plover,
+                source=s, target=g, source_sector=ss, target_sector=gs,
+                sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                trigger_start=t.idx, trigger_end=t.idx + len(t.text),
+                date=date, date_precision=precision, date_from_article=from_article,
+                location=where, object=thing, confidence=round(c, 3), symmetric=symmetric,
+                quad=code.quad, mode=mode))
+    return events
+
+
+def _demands(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexicon, taken: set[int]) -> list[Event]:
+    """`X must halt provocations`, reported by S: S demanded that X act (CAMEO 10)."""
+    root = sent.root
+    if root.lemma_.lower() not in REPORT_VERBS:
+        return []
+    speakers = _source(root, found)
+    if not speakers:
+        return []
+    out = []
+    subj_tokens = {x.i for c in root.children if c.dep_ in SUBJECTS for x in c.subtree}
+    for t in sent:
+        if t.i in subj_tokens or t.pos_ not in ("VERB", "AUX") or t.idx in taken:
+            continue
+        if not {c.lower_ for c in t.children if c.dep_ == "aux"} & DEMAND_MODALS:
+            continue
+        if any(c.dep_ == "neg" for c in t.children):
+            continue
+        targets = _args([c for c in t.children if c.dep_ == "nsubj"], found)
+        if not targets:
+            continue
+        trig = _match(t, lex)
+        cameo, relation = lex.stance(trig.plover, "demand") if trig else ("100", "demanded")
+        code = lex.code(cameo)
+        date, precision, from_article = _when(root, sent, article)
+        for s in speakers:
+            for g in targets:
+                if g.mention.actor.key == s.mention.actor.key:
+                    continue
+                out.append(Event(
+                    article_id=article.id, relation=relation, cameo=cameo, plover=code.plover or "REQUEST",
+                    source=s.mention.actor, target=g.mention.actor, source_sector=s.mention.sector,
+                    target_sector=g.mention.sector, sentence=sent.text, start=sent.start_char,
+                    end=sent.end_char, trigger_start=t.idx, trigger_end=t.idx + len(t.text), date=date,
+                    date_precision=precision, date_from_article=from_article, location=None, object=None,
+                    confidence=0.7, symmetric=False, quad=code.quad, mode="asserted"))
+    return out

@@ -1,0 +1,137 @@
+"""Readers of the store that write files: the event and actor tables, RDF in several formats.
+
+Every file is written to a temporary name beside its target and renamed into place,
+so an interrupted export never leaves half a file. `-` writes to standard output.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from .errors import KgError
+from .query import Table, load_query, run
+from .store import ONTOLOGY_GRAPH, Store, to_rdflib
+from .vocab import PREFIXES
+
+EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "relation", "cameo", "plover", "quad", "mode",
+                 "source", "source_id", "source_country", "source_sector", "target", "target_id", "target_country",
+                 "target_sector", "object", "object_type", "location", "sentence", "start", "end", "confidence"]
+ACTOR_COLUMNS = ["actor_id", "label", "type", "country", "sector", "title", "aliases", "mentions"]
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
+TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".tsv": "tsv", ".json": "jsonl"}
+
+
+@contextmanager
+def atomic_text(path: str, force: bool = True):
+    """Open `path` for writing text atomically; '-' is standard output."""
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.exists() and not force:
+        raise KgError("E208", path=path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def table_format(path: str, default: str = "csv") -> str:
+    if path == "-":
+        return default
+    fmt = TABLE_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise KgError("E207", path=path, options=", ".join(TABLE_FORMATS))
+    return fmt
+
+
+def event_table(store: Store) -> Table:
+    t = run(store, load_query("events"))
+    return Table(EVENT_COLUMNS, [[r.get(c) for c in EVENT_COLUMNS] for r in t.dicts()])
+
+
+def actor_table(store: Store) -> Table:
+    t = run(store, load_query("actors"))
+    return Table(ACTOR_COLUMNS, [[r.get(c) for c in ACTOR_COLUMNS] for r in t.dicts()])
+
+
+def write_table(table: Table, path: str, fmt: str | None = None) -> int:
+    fmt = fmt or table_format(path)
+    with atomic_text(path) as f:
+        if fmt == "jsonl":
+            for row in table.dicts():
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            w = csv.writer(f, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+            w.writerow(table.columns)
+            for r in table.rows:
+                w.writerow(["" if v is None else v for v in r])
+    return len(table.rows)
+
+
+def rdf_format(path: str) -> str:
+    fmt = RDF_FORMATS.get(Path(path).suffix.lower()) if path != "-" else "turtle"
+    if fmt is None:
+        raise KgError("E207", path=path, options=", ".join(RDF_FORMATS))
+    return fmt
+
+
+def _data_quads(store: Store, with_ontology: bool):
+    for q in store.quads():
+        if not with_ontology and isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == ONTOLOGY_GRAPH:
+            continue
+        yield q
+
+
+def write_graph(store: Store, path: str, *, with_ontology: bool = False) -> int:
+    """RDF out: .nq and .trig and .jsonld keep the named graphs; .ttl and .nt merge them.
+
+    N-Triples and N-Quads come out sorted line by line and Turtle with bound prefixes in
+    rdflib's sorted long form, so that exports of the same graph diff cleanly.
+    """
+    fmt = rdf_format(path)
+    quads = list(_data_quads(store, with_ontology))
+    if fmt in ("nt", "nquads"):
+        terms = [ox.Triple(q.subject, q.predicate, q.object) for q in quads] if fmt == "nt" else quads
+        ox_fmt = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.N_QUADS
+        lines = sorted(set(ox.serialize(terms, format=ox_fmt).decode("utf-8").splitlines(keepends=True)))
+        with atomic_text(path) as f:
+            f.writelines(lines)
+        return len(lines)
+    if fmt == "turtle":
+        g = Graph()
+        for q in quads:
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        _bind(g)
+        text = g.serialize(format="longturtle")
+        count = len(g)
+    else:
+        ds = Dataset()
+        _bind(ds)
+        for q in quads:
+            ds.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name)))
+        text = ds.serialize(format=fmt, **({"auto_compact": True} if fmt == "json-ld" else {}))
+        count = len(quads)
+    with atomic_text(path) as f:
+        f.write(text)
+    return count
+
+
+def _bind(g) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
