@@ -66,6 +66,8 @@ def export_actors(store_path: str | Path, out: str) -> int:
 
 
 def export_graph(store_path: str | Path, out: str) -> int:
+    if Path(out).suffix.lower() in export.NETWORK_FORMATS:
+        return export.write_network(network.build(open_store(store_path)), out)
     return export.write_graph(open_store(store_path), out)
 
 

@@ -131,7 +131,8 @@ def export_actors(store: StoreOpt, output: OutOpt = "-") -> None:
 
 @export_app.command("graph")
 def export_graph(store: StoreOpt, output: OutOpt = "-") -> None:
-    """The RDF graph; the format comes from the extension (.ttl .nt .nq .trig .jsonld).
+    """The graph; the format comes from the extension: RDF (.ttl .nt .nq .trig .jsonld) or,
+    for Gephi, the actor network (.graphml .gexf).
 
     Example: kg export graph --store out/store -o out/graph.ttl
     """
@@ -179,6 +180,120 @@ def remove(store: StoreOpt, article_id: Annotated[str, typer.Argument(help="The 
     except KgError as e:
         _fail(e)
     typer.echo(f"removed {article_id}", err=True)
+
+
+FilterOpts = dict(
+    focus=typer.Option(help="Show only this actor (label or id) and its neighbours."),
+    hops=typer.Option(help="With --focus: how many steps out."),
+    since=typer.Option(help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until=typer.Option(help="Only events on or before this date."),
+    relation=typer.Option(help="Only these relations (repeat the option), e.g. met."),
+    plover=typer.Option(help="Only these PLOVER event types (repeat the option)."),
+    country=typer.Option(help="Only events touching these countries (ISO3; repeat the option)."),
+    min_events=typer.Option(help="Only edges with at least this many events."),
+)
+
+
+def _filters(focus, hops, since, until, relation, plover, country, min_events):
+    from .network import Filters
+    return Filters(since=since, until=until, relations=list(relation or []), plovers=list(plover or []),
+                   countries=list(country or []), min_events=min_events, focus=focus, hops=hops)
+
+
+@app.command()
+def viz(
+    store: StoreOpt,
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write.")],
+    focus: Annotated[Optional[str], FilterOpts["focus"]] = None,
+    hops: Annotated[int, FilterOpts["hops"]] = 1,
+    since: Annotated[Optional[str], FilterOpts["since"]] = None,
+    until: Annotated[Optional[str], FilterOpts["until"]] = None,
+    relation: Annotated[Optional[list[str]], FilterOpts["relation"]] = None,
+    plover: Annotated[Optional[list[str]], FilterOpts["plover"]] = None,
+    country: Annotated[Optional[list[str]], FilterOpts["country"]] = None,
+    min_events: Annotated[int, FilterOpts["min_events"]] = 1,
+    size_by: Annotated[str, typer.Option(help="Node size: degree, betweenness or eigenvector.")] = "degree",
+    max_nodes: Annotated[int, typer.Option(help="Refuse to draw more nodes than this.")] = 5000,
+    title: Annotated[str, typer.Option(help="The page title.")] = "irkg graph",
+) -> None:
+    """Write the interactive graph: one self-contained HTML file that works offline.
+
+    Example: kg viz --store out/store -o out/graph.html --focus "Chung Eui-yong" --hops 2
+    """
+    from . import viz as viz_mod
+    try:
+        g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events))
+        figures = viz_mod.render(g, output, title=title, size_by=size_by, max_nodes=max_nodes)
+    except KgError as e:
+        _fail(e)
+    except viz_mod.TooManyNodes as e:
+        typer.echo(f"kg: error: {e}", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    typer.echo(f"wrote {output}: {figures['nodes']} nodes, {figures['edges']} edges", err=True)
+
+
+@app.command()
+def stats(
+    store: StoreOpt,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    focus: Annotated[Optional[str], FilterOpts["focus"]] = None,
+    hops: Annotated[int, FilterOpts["hops"]] = 1,
+    since: Annotated[Optional[str], FilterOpts["since"]] = None,
+    until: Annotated[Optional[str], FilterOpts["until"]] = None,
+    relation: Annotated[Optional[list[str]], FilterOpts["relation"]] = None,
+    plover: Annotated[Optional[list[str]], FilterOpts["plover"]] = None,
+    country: Annotated[Optional[list[str]], FilterOpts["country"]] = None,
+    min_events: Annotated[int, FilterOpts["min_events"]] = 1,
+) -> None:
+    """Network analytics: counts, centrality, communities, dyads, countries, events over time.
+
+    Example: kg stats --store out/store --format json
+    """
+    from . import analytics
+    if format not in ("table", "csv", "json"):
+        _fail(KgError("E206", value=format, options="table, csv, json"))
+    try:
+        g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events))
+    except KgError as e:
+        _fail(e)
+    sys.stdout.write(analytics.render(analytics.stats(g), format))
+
+
+@app.command()
+def validate(store: StoreOpt) -> None:
+    """Check the store against the SHACL shapes of ontology/shapes.ttl (pySHACL).
+
+    Example: kg validate --store out/store
+    """
+    from . import validate as validate_mod
+    try:
+        conforms, report = validate_mod.validate(api.open_store(store))
+    except KgError as e:
+        _fail(e)
+    if conforms:
+        typer.echo("the graph conforms to ontology/shapes.ttl")
+        return
+    typer.echo(report)
+    raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def serve(
+    store: StoreOpt,
+    host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Most result rows returned; a capped result says so.")] = 10000,
+) -> None:
+    """A read-only SPARQL 1.1 Protocol endpoint at /sparql.
+
+    Example: kg serve --store out/store --port 8000
+    """
+    from . import serve as serve_mod
+    try:
+        serve_mod.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows)
+    except KgError as e:
+        _fail(e)
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "relation",
                  "target_sector", "object", "object_type", "location", "sentence", "start", "end", "confidence"]
 ACTOR_COLUMNS = ["actor_id", "label", "type", "country", "sector", "title", "aliases", "mentions"]
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
+NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".tsv": "tsv", ".json": "jsonl"}
 
 
@@ -135,3 +136,22 @@ def write_graph(store: Store, path: str, *, with_ontology: bool = False) -> int:
 def _bind(g) -> None:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
+
+
+def write_network(g, path: str) -> int:
+    """The actor network for Gephi: one edge per (source, target, relation) with its event count."""
+    import networkx as nx
+
+    fmt = NETWORK_FORMATS[Path(path).suffix.lower()]
+    flat = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        flat.add_node(n, **{k: ("" if v is None else str(v)) for k, v in d.items()})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        dates = sorted(e["date"] for e in d["events"] if e.get("date"))
+        flat.add_edge(u, v, key=k, relation=d["relation"], plover=d.get("plover") or "", quad=d.get("quad") or "",
+                      weight=d["count"], first=dates[0] if dates else "", last=dates[-1] if dates else "")
+    buf = io.BytesIO()
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, buf)
+    with atomic_text(path) as f:
+        f.write(buf.getvalue().decode("utf-8"))
+    return flat.number_of_edges()

@@ -126,8 +126,10 @@ class Store:
             return self._db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as e:
             raise KgError("E203", detail=str(e).splitlines()[0]) from e
-        except OSError as e:
-            raise KgError("E203", detail=str(e)) from e
+        except (OSError, RuntimeError) as e:
+            if "projection" in str(e):
+                raise KgError("E210", detail=str(e).splitlines()[0]) from e
+            raise KgError("E203", detail=str(e).splitlines()[0]) from e
 
     def dump(self, output, fmt: str, graph: str | None = None) -> None:
         """Serialise the store: quads formats keep named graphs, triples formats merge them."""

@@ -1,0 +1,106 @@
+"""The command line: exit codes, one-line errors, bad input reported and skipped."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def kg(*args, cwd=None):
+    return subprocess.run([*KG, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(" date 2022-03-02 Japanese Prime Minister Fumio Kishida met Indian Prime Minister "
+                                "Narendra Modi in Tokyo on Monday.\n", encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x00\x00\x00IHDR")
+    (d / "latin1.txt").write_bytes("Le pr\xe9sident a rencontr\xe9 le ministre.".encode("latin-1"))
+    lines = [json.dumps({"id": "j1", "text": "Germany sanctioned Belarus on Friday.", "date": "2021-06-25"}),
+             "{broken",
+             json.dumps({"id": "j3", "title": "no text"})]
+    (d / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return d
+
+
+def test_cli_build_reports_each_bad_input_with_file_and_line_and_builds_the_rest(corpus, tmp_path):
+    store = tmp_path / "store"
+    r = kg("build", corpus, "--store", store)
+    assert r.returncode == 1, r.stderr
+    err = r.stderr
+    assert f"{corpus / 'empty.txt'}: E101" in err
+    assert f"{corpus / 'binary.txt'}: E102" in err
+    assert f"{corpus / 'latin1.txt'}: E103" in err
+    assert f"{corpus / 'feed.jsonl'}:2: E104" in err
+    assert f"{corpus / 'feed.jsonl'}:3: E105" in err
+    assert "Traceback" not in err
+    assert "built 2 articles" in r.stdout
+    ids = kg("query", "--store", store, "articles", "--format", "json")
+    assert {row["article_id"] for row in json.loads(ids.stdout)} == {"good", "j1"}
+
+
+def test_cli_build_clean_input_exits_zero_and_rebuild_skips_unchanged(tmp_path):
+    (tmp_path / "a.txt").write_text("Brazil met Argentina.", encoding="utf-8")
+    store = tmp_path / "store"
+    first = kg("build", tmp_path / "a.txt", "--store", store)
+    assert first.returncode == 0, first.stderr
+    again = kg("build", tmp_path / "a.txt", "--store", store)
+    assert again.returncode == 0
+    assert "built 0 articles (1 unchanged" in again.stdout
+
+
+def test_cli_plain_progress_lines_when_not_a_terminal(tmp_path):
+    (tmp_path / "a.txt").write_text("Brazil met Argentina.", encoding="utf-8")
+    r = kg("build", tmp_path / "a.txt", "--store", tmp_path / "s")
+    assert "built a" in r.stderr.splitlines()
+    assert "\x1b[" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt,check", [
+    ("csv", lambda out: out.splitlines()[0].startswith("source,relation,target")),
+    ("tsv", lambda out: out.splitlines()[0].startswith("source\trelation\ttarget")),
+    ("json", lambda out: isinstance(json.loads(out), list)),
+    ("table", lambda out: out.rstrip().endswith("rows)")),
+])
+def test_cli_query_saved_query_in_each_format(seed_store, fmt, check):
+    r = kg("query", "--store", seed_store, "who-met-whom", "--format", fmt)
+    assert r.returncode == 0, r.stderr
+    assert check(r.stdout)
+
+
+def test_cli_query_param_is_bound_not_pasted(seed_store):
+    r = kg("query", "--store", seed_store, "partners", "--param", 'country=KOR" } ; DROP ALL ; #', "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == []
+
+
+def test_cli_export_events_to_stdout(seed_store):
+    r = kg("export", "events", "--store", seed_store, "-o", "-")
+    assert r.returncode == 0
+    assert r.stdout.startswith("event_id,article_id,date")
+
+
+@pytest.mark.parametrize("args,code", [
+    (["query", "--store", "{missing}", "who-met-whom"], "E201"),
+    (["query", "--store", "{store}", "no-such-query"], "E204"),
+    (["query", "--store", "{store}", "SELECT ?x WHERE {{"], "E203"),
+    (["export", "events", "--store", "{store}", "-o", "{tmp}/events.xlsx"], "E207"),
+    (["remove", "--store", "{store}", "not-an-article"], "E209"),
+])
+def test_cli_errors_are_one_line_with_a_code_and_exit_3(seed_store, tmp_path, args, code):
+    args = [a.format(missing=tmp_path / "none", store=seed_store, tmp=tmp_path) for a in args]
+    r = kg(*args)
+    assert r.returncode == 3
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and code in lines[0], r.stderr
+
+
+def test_cli_bad_usage_exits_2():
+    assert kg("build").returncode == 2
