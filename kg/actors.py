@@ -183,8 +183,9 @@ class _Resolver:
                 actor = Actor(key, known.label, "Person", country or known.country, known.sector or _sector(self.g, title),
                               title or known.title, known.aliases)
             else:
-                actor = Actor(key, name, "Person", country or (self.out.home if title else None),
-                              _sector(self.g, title), title)
+                known_country, known_sector = self.g.known_people.get(name.lower(), (None, None))
+                actor = Actor(key, name, "Person", country or known_country or (self.out.home if title else None),
+                              _sector(self.g, title) or known_sector, title)
         self.people[key] = actor
         parts = actor.label.split()
         if len(parts) >= 2:
@@ -375,7 +376,10 @@ class _Resolver:
             if actor is not None:
                 self._add(t.i, t.i + 1, actor, "pronoun")
         elif t.pos_ == "PRON" and low in PLURAL_PRONOUNS:
-            if len(self.last_pair) >= 2:
+            group = self._plural_antecedent(t, sent)
+            if group is not None:
+                self._add(t.i, t.i + 1, group.actor, "pronoun", sector=group.sector, members=group.members)
+            elif len(self.last_pair) >= 2:
                 self._add(t.i, t.i + 1, self.last_pair[0], "plural", members=self.last_pair)
         elif self._plural_phrase(t):
             if len(self.last_pair) >= 2:
@@ -402,6 +406,27 @@ class _Resolver:
                 if span is not None and span.root.dep_ in SUBJECT_DEPS:
                     return m.actor
         return self.last_subject_person or self.last_person
+
+    def _plural_antecedent(self, t: Token, sent: Span) -> Mention | None:
+        """`Rebel leaders said they would...`: a plural subject earlier in the same sentence."""
+        for m in reversed(self.out.mentions):
+            if m.start >= t.idx:
+                continue
+            if m.start < sent.start_char:
+                break
+            span = self.doc.char_span(m.start, m.end)
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ in SUBJECT_DEPS and (root.tag_ in ("NNS", "NNPS") or m.members
+                                              or any(c.dep_ == "conj" for c in root.children)):
+                if any(c.dep_ == "conj" for c in root.children):
+                    others = [self.out.by_token.get(c.i) for c in root.conjuncts]
+                    members = tuple(dict.fromkeys([m.actor, *[o.actor for o in others if o is not None]]))
+                    if len(members) > 1:
+                        return Mention(m.start, m.end, m.text, members[0], "pronoun", m.sector, members)
+                return m
+        return None
 
     def _thing_antecedent(self, t: Token, sent: Span) -> Actor | None:
         for m in reversed(self.out.mentions):
@@ -496,7 +521,14 @@ class _Resolver:
             two = f"{t.doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else ""
             entry = g.agents.get(two) or g.agents.get(t.lower_) or g.agents.get(t.lemma_.lower())
         if entry is None:
-            return None
+            # "Palestinian prisoners", "Danish web sites": a noun that a demonym qualifies
+            # stands for that country's people or property when no agent noun says more.
+            demonym = next((self.out.by_token[c.i] for c in t.children
+                            if c.dep_ in ("amod", "compound") and c.i < t.i and c.i in self.out.by_token
+                            and self.out.by_token[c.i].how == "demonym"), None)
+            if demonym is None or t.ent_type_ or t.pos_ != "NOUN" or any(c.dep_ == "appos" for c in t.children):
+                return None  # "his Italian counterpart, Luigi Di Maio": the apposition names who
+            entry = ("", "PERSON_GROUP")
         sector, kind = entry
         found: Actor | None = None
         span_start = ent.start if ent is not None else t.i
@@ -558,16 +590,14 @@ class _Resolver:
                 return
 
     def _home_country(self, ents: list[Span]) -> str | None:
-        counts: Counter[str] = Counter()
+        """The country whose officials the article follows: that of its first titled person
+        with a stated country. Mere frequency is not enough evidence ("sanctions on Iran")."""
         for ent in ents:
             if ent.label_ == "PERSON":
                 title, country, _ = self._title_before(ent.start)
                 if title and country:
                     return country
-            hit = self.g.actor(ent.ent_id_) if ent.ent_id_ else None
-            if hit is not None and hit.type == "State":
-                counts[hit.country] += 1
-        return counts.most_common(1)[0][0] if counts else None
+        return None
 
 
 def _sector(g: Gazetteer, title: str | None) -> str | None:

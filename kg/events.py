@@ -78,14 +78,17 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
         mode, governor = stance
         if governor is not None:
             suppressed.add(governor.i)
-        out_t = _events_for(t, trig, mode, sent, article, found, lex)
+        out_t = _events_for(t, trig, mode, governor, sent, article, found, lex)
         if out_t:
             fired.add(t.i)
         out.extend(out_t)
     # A word that only governs another act ("agreed to meet") gives no event of its own.
     out = [e for e in out if e.trigger_start not in {sent.doc[i].idx for i in suppressed}]
     out.extend(_demands(sent, article, found, lex, {e.trigger_start for e in out}))
-    return out
+    # "X pledged aid to Y": the nominal "aid" adds nothing once the verb found the target.
+    targeted = {(e.source.key, e.plover) for e in out if e.target is not None}
+    return [e for e in out if e.target is not None or e.object is not None
+            or (e.source.key, e.plover) not in targeted]
 
 
 def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
@@ -96,8 +99,13 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
     if not entries:
         return None
     prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
-    objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
-    objs |= {c.lemma_.lower() for o in t.children if o.dep_ == "dobj" for c in o.conjuncts}
+    if pos == "NOUN":
+        # On a noun row, `object` names a required modifier: "hunger strike", "air strike".
+        objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+        objs |= {w for c in t.children if c.dep_ == "compound" for w in c.lower_.split("-")}
+    else:
+        objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
+        objs |= {c.lemma_.lower() for o in t.children if o.dep_ == "dobj" for c in o.conjuncts}
     for e in entries:
         if e.particle and e.particle not in prts:
             continue
@@ -121,6 +129,12 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
         return None
     mode = "asserted"
     governor = None
+    if t.pos_ in ("NOUN", "PROPN"):
+        verb = _light_verb(t, lex_light())
+        if verb is not None:
+            kids = kids + [c for c in verb.children if c.dep_ in ("neg", "aux", "auxpass")]
+            if any(c.dep_ == "neg" for c in verb.children):
+                return None
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if aux & DEMAND_MODALS:
         return None  # an obligation is a demand by whoever states it: see _demands
@@ -135,7 +149,8 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
             break
         via = node.dep_
         node = node.head
-        effect = lex.modality.get(node.lemma_.lower())
+        row = lex.modality.get(node.lemma_.lower())
+        effect = row.effect if row else None
         if effect in ("negate", "deny", "hypothetical", "appeal"):
             return None
         if effect == "reject":
@@ -151,9 +166,22 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
     return mode, governor
 
 
+CONFLICT_QUADS = {"verbal_conflict", "material_conflict"}
+
+
+def code_quad(lex: lx.Lexicon, cameo: str) -> str:
+    return lex.code(cameo).quad
+
+
+def _conditional_child(t: Token) -> bool:
+    node = t if t.pos_ in ("VERB", "AUX") else _clause(t)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+               for c in node.children)
+
+
 def _conditional(t: Token) -> bool:
     node = t
-    for _ in range(6):
+    for _ in range(12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return True
         if node.dep_ in ("ROOT",) or node.head.i == node.i:
@@ -184,6 +212,9 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
     if depth > 4:
         return []
     kids = list(t.children)
+    if t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "xcomp", "ccomp", "conj") and t.head.i != t.i:
+        # "he is prepared to lift the ban": the adjective's clause has the subject.
+        return _source(t.head, found, depth + 1)
     if t.pos_ in ("VERB", "AUX"):
         agent = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agent:
@@ -230,39 +261,72 @@ def _noun_source(t: Token, found: ArticleActors, depth: int) -> list[_Arg]:
     by = [p for c in kids if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     if by:
         return _args(by, found)
+    verb = _light_verb(t, lex_light())
+    if verb is not None:
+        return _source(verb, found, depth + 1)
     node = t
     for _ in range(6):
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return _source(node, found, depth + 1)
+            break
         if node.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in node.children):
             return _args([c for c in node.children if c.dep_ == "poss"], found)
-    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
-        return []
     return []
+
+
+def lex_light() -> set[str]:
+    return {k for k, m in lx.load().modality.items() if m.effect == "light"}
+
+
+def _light_verb(t: Token, light: set[str]) -> Token | None:
+    """The light verb a noun event hangs on: "held talks", "continued with a flurry of tests"."""
+    node = t
+    for _ in range(6):
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_.lower() in light else None
+    return None
+
+
+# Prepositions that name whom an act's object is aimed at or comes from: "threatened action
+# against Russia", "rejected calls by the UN", "demanded an admission by Moscow".
+OBJECT_PREPS = ("against", "by", "from")
 
 
 def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set[str]) -> list[_Arg]:
     kids = list(t.children)
     cands: list[Token] = []
+    extra: list[Token] = []
     if t.pos_ in ("VERB", "AUX"):
         if not trig.objects:
             cands += [c for c in kids if c.dep_ in ("dobj", "dative")]
             if any(c.dep_ == "agent" for c in kids):
                 cands += [c for c in kids if c.dep_ == "nsubjpass"]
-        holders = [t, *[c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.objects]]
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        holders = [t, *objects]
+        for o in objects:
+            extra += [p for c in o.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                      for p in c.children if p.dep_ == "pobj"]
     else:
         holders = [t]
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in trig.target_preps:
                 cands += [p for p in c.children if p.dep_ == "pobj"]
-                # "talks with X" where the parse hangs "with" on a modifier of X's phrase.
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]
     got = [a for a in _args(cands, found) if a.mention.actor.key not in source_keys or a.mention.members]
+    if not got and extra:
+        got = [a for a in _args(extra, found) if a.mention.actor.key not in source_keys]
+    if not got and trig.plover == "REQUEST":
+        # "demanded that the government end curbs": whoever must act is the target.
+        clauses = [c for c in kids if c.dep_ in ("ccomp", "acl", "xcomp")]
+        subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        got = [a for a in _args(subjects, found) if a.mention.actor.key not in source_keys]
     return got
 
 
@@ -372,21 +436,41 @@ def _where(t: Token, sent: Span) -> str | None:
     return None
 
 
-def _events_for(t: Token, trig: lx.Trigger, mode: str, sent: Span, article: Article, found: ArticleActors,
-                lex: lx.Lexicon) -> list[Event]:
-    sources = _source(t, found)
-    if not sources:
-        return []
+def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, sent: Span, article: Article,
+                found: ArticleActors, lex: lx.Lexicon) -> list[Event]:
     rel = lex.relations.get(trig.relation)
     symmetric = bool(rel and rel.symmetric)
-    source_keys = {a.mention.actor.key for a in sources}
-    targets = _targets(t, trig, found, source_keys)
+    if mode == "reject" and t.pos_ == "NOUN" and governor is not None and t.head.i == governor.i:
+        # "Serbia rejected an Australian ultimatum": the rejecter acts, the noun's owner is the target.
+        sources = _source(governor, found)
+        targets = [a for a in _noun_source(t, found, 0) if a.mention.actor.key not in
+                   {s.mention.actor.key for s in sources}]
+    else:
+        sources = _source(t, found)
+        targets = _targets(t, trig, found, {a.mention.actor.key for a in sources})
+        if not sources and t.pos_ == "NOUN" and symmetric and len(targets) >= 2:
+            # "Talks between Seoul and Tokyo resumed": the parties are both sides.
+            sources, targets = targets[:1], targets[1:]
+    if not sources:
+        return []
+    if mode == "intent" and _conditional_child(t) and (code_quad(lex, trig.cameo) in CONFLICT_QUADS
+                                                     or trig.plover in ("RETREAT", "SANCTION")):
+        # "will withdraw its troops unless...": a conditional intention to harm is a threat.
+        mode, governor = "intent", None
+        threat = lex.modality.get("threaten")
+        trig = lx.Trigger(trig.lemma, trig.pos, trig.particle, trig.objects, trig.target_preps,
+                          threat.cameo if threat else "130", "THREATEN", threat.relation if threat else "threatened")
+        rel = lex.relations.get(trig.relation)
+        symmetric = False
+        mode = "asserted"
     things: list[Thing | None] = [None]
     if trig.plover == "MOBILIZE" or trig.relation in ("tested", "launched", "deployed", "fired"):
         things = list(_weapons(t, lex)) or [None]
     cameo, relation = trig.cameo, trig.relation
     if mode != "asserted":
-        stance = lex.stance(trig.plover, mode)
+        row = lex.modality.get(governor.lemma_.lower()) if governor is not None else None
+        stance = (row.cameo, row.relation) if row is not None and row.overrides and row.cameo \
+            else lex.stance(trig.plover, mode)
         if stance is None:
             return []
         cameo, relation = stance
@@ -416,7 +500,7 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, sent: Span, article: Arti
         first, fs = src_actors[0]
         for g, gs in src_actors[1:]:
             pairs.append((first, fs, g, gs, conf))
-    elif not symmetric or things != [None]:
+    else:
         for s, ss in src_actors:
             pairs.append((s, ss, None, None, conf * 0.85))
     events = []

@@ -78,6 +78,8 @@ class Gazetteer:
     titles: dict[str, Title] = field(default_factory=dict)  # lower-case title -> Title
     agents: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower-case noun -> (sector, kind)
     leaders: dict[str, list[Leader]] = field(default_factory=dict)  # person key -> terms
+    # Lower-case name -> (country, sector) of political figures (people.tsv, from Phoenix).
+    known_people: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def actor(self, key: str) -> Actor | None:
         kind, _, ident = key.partition("/")
@@ -158,6 +160,8 @@ def load() -> Gazetteer:
                                   aliases=aliases)
         for name in (row["name"], *aliases):
             g.names.setdefault(name, ("person", key))
+    for row in read_table("people.tsv"):
+        g.known_people.setdefault(row["name"].lower(), (row["country"], row.get("sector") or "GOV"))
     return g
 
 

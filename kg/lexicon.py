@@ -50,6 +50,15 @@ class Weapon:
     parent: str
 
 
+@dataclass(frozen=True)
+class Modality:
+    lemma: str
+    effect: str  # negate, intent, appeal, reject, deny, hypothetical, report
+    cameo: str
+    relation: str
+    overrides: bool
+
+
 @dataclass
 class Lexicon:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
@@ -57,7 +66,7 @@ class Lexicon:
     codes: dict[str, Code] = field(default_factory=dict)
     weapons: dict[str, Weapon] = field(default_factory=dict)  # phrase -> weapon
     weapon_heads: set[str] = field(default_factory=set)  # last words of weapon phrases
-    modality: dict[str, str] = field(default_factory=dict)  # lemma -> effect
+    modality: dict[str, Modality] = field(default_factory=dict)
     stances: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (plover, stance) -> (cameo, relation)
     trigger_words: set[str] = field(default_factory=set)
 
@@ -90,7 +99,9 @@ def load() -> Lexicon:
         lex.weapons[w.phrase] = w
         lex.weapon_heads.add(w.phrase.split()[-1])
     for row in read_table("modality.tsv"):
-        lex.modality.setdefault(row["lemma"].lower(), row["effect"].lower())
+        lex.modality.setdefault(row["lemma"].lower(), Modality(
+            row["lemma"].lower(), row["effect"].lower(), row.get("cameo", ""), row.get("relation", ""),
+            row.get("overrides", "").lower() == "yes"))
     for row in read_table("intents.tsv"):
         for stance in ("intent", "appeal", "demand", "reject"):
             cameo, _, relation = row[stance].partition(":")

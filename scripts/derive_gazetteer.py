@@ -1305,6 +1305,16 @@ def read_phoenix_agents(path: Path):
 # Phoenix, and override the mechanical values when present.
 CURATED_AGENTS = """
 government|GOV|GOVBODY|
+tank|MIL|MILITARY|tanks
+warship|MIL|MILITARY|warships
+warplane|MIL|MILITARY|warplanes
+fighter jet|MIL|MILITARY|fighter jets
+jet|MIL|MILITARY|jets
+helicopter gunship|MIL|MILITARY|helicopter gunships
+gunship|MIL|MILITARY|gunships
+gunboat|MIL|MILITARY|gunboats
+bulldozer|MIL|MILITARY|bulldozers
+artillery|MIL|MILITARY|artillery
 regime|GOV|GOVBODY|
 administration|GOV|GOVBODY|
 cabinet|GOV|GOVBODY|
