@@ -226,6 +226,12 @@ class _Resolver:
                 return
         if self._description(ent.root, ent.start, ent.end, text.lower()):
             return
+        if ent.label_ in ("GPE", "LOC", "FAC", "NORP") and text in self.g.places:
+            # "shelled Juba", "Darfur rebels": a place stands for its country, except as a location.
+            state = self.g.states.get(self.g.places[text])
+            if state is not None and not self._locative(ent):
+                self._add(ent.start, ent.end, state, "place")
+            return
         if ent.label_ == "ORG":
             self._org_entity(ent)
 
@@ -357,6 +363,8 @@ class _Resolver:
             hit = self.g.lookup(t.text)
             if hit and hit[1].type == "State":
                 country = hit[1].country
+            elif t.text in self.g.places:
+                country = self.g.places[t.text]
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
         self._add(ent.start, ent.end, actor, "model")
 
@@ -526,7 +534,8 @@ class _Resolver:
             demonym = next((self.out.by_token[c.i] for c in t.children
                             if c.dep_ in ("amod", "compound") and c.i < t.i and c.i in self.out.by_token
                             and self.out.by_token[c.i].how == "demonym"), None)
-            if demonym is None or t.ent_type_ or t.pos_ != "NOUN" or any(c.dep_ == "appos" for c in t.children):
+            if demonym is None or t.ent_type_ not in ("", "NORP") or t.pos_ not in ("NOUN", "PROPN") \
+                    or any(c.dep_ == "appos" for c in t.children):
                 return None  # "his Italian counterpart, Luigi Di Maio": the apposition names who
             entry = ("", "PERSON_GROUP")
         sector, kind = entry
@@ -536,14 +545,16 @@ class _Resolver:
         if ent is not None:
             mods += [tok for tok in ent if tok.i != t.i]
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                mods += [p for p in c.children if p.dep_ == "pobj"]
+            # "the government of Iran", "rebels in Darfur", "doctors from American aid groups"
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                mods += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.children)
+                         if x.dep_ in ("pobj", "amod", "compound")]
         for c in mods:
             m = self.out.by_token.get(c.i)
             a = m.actor if m is not None else None
             if a is None:
                 hit = g.lookup(c.text)
-                a = hit[1] if hit else None
+                a = hit[1] if hit else g.states.get(g.places.get(c.text, ""))
             if a is None:
                 continue
             if a.type == "Person" and a.country in g.states and c.i < t.i:

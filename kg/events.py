@@ -234,6 +234,8 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
             return []
         if any(c.dep_ == "nsubjpass" for c in kids):
             return []
+        if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "xcomp"):
+            return []  # "When asked about X, the minister said": a participle is passive
         if t.dep_ in ("xcomp", "conj", "advcl", "ccomp") and t.head.i != t.i:
             # "urged X to meet": the one urged is who would act.
             if t.dep_ == "xcomp":
@@ -255,7 +257,8 @@ def _noun_source(t: Token, found: ArticleActors, depth: int) -> list[_Arg]:
     if poss:
         return _args(poss, found)
     mods = [c for c in kids if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i]
-    got = _args(mods, found)
+    # "the Boston bombing", "the Paris talks": a place before the noun says where, not who.
+    got = [a for a in _args(mods, found) if a.mention.how not in ("place", "metonym")]
     if got:
         return got
     by = [p for c in kids if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
@@ -368,12 +371,15 @@ def _weapons(t: Token, lex: lx.Lexicon) -> list[Thing]:
     for tok in sorted({x.i: x for x in region}.values(), key=lambda x: x.i):
         if tok.lemma_.lower() not in lex.weapon_heads and tok.lower_ not in lex.weapon_heads:
             continue
-        words = [m.lower_ for m in tok.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod")
-                 and m.i < tok.i]
+        # The longest weapon phrase ending at the noun, modifiers' own words included
+        # ("submarine-launched ballistic missile").
+        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "npadvmod", "nmod") and m.i < tok.i]
+        left = min([x.i for m in mods for x in m.subtree] + [tok.i])
         best = None
-        for k in range(len(words) + 1):
+        for k in range(left, tok.i + 1):
+            words = tok.doc[k:tok.i].text.lower()
             for head in (tok.lemma_.lower(), tok.lower_):
-                phrase = " ".join([*words[k:], head])
+                phrase = f"{words} {head}".strip()
                 if phrase in lex.weapons:
                     best = lex.weapons[phrase]
                     break

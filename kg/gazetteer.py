@@ -80,6 +80,7 @@ class Gazetteer:
     leaders: dict[str, list[Leader]] = field(default_factory=dict)  # person key -> terms
     # Lower-case name -> (country, sector) of political figures (people.tsv, from Phoenix).
     known_people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # city or region -> ISO3 (places.tsv)
 
     def actor(self, key: str) -> Actor | None:
         kind, _, ident = key.partition("/")
@@ -160,6 +161,8 @@ def load() -> Gazetteer:
                                   aliases=aliases)
         for name in (row["name"], *aliases):
             g.names.setdefault(name, ("person", key))
+    for row in read_table("places.tsv"):
+        g.places.setdefault(row["place"], row["country"])
     for row in read_table("people.tsv"):
         g.known_people.setdefault(row["name"].lower(), (row["country"], row.get("sector") or "GOV"))
     return g

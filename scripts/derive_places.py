@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Derive kg/data/places.tsv: cities, regions and provinces with the country they lie in.
+
+The Phoenix country-actors dictionary lists, under each country, the places that CAMEO codes
+as that country ("+KIRKUK_" under IRAQ_ [IRQ]). irkg uses them to give a country to an actor
+qualified by a place ("Darfur rebels", "Baghdad University") and to a place attacked or
+entered ("shelled Juba"). A place in a locative phrase ("in Kirkuk") stays a place.
+
+Source: Phoenix.Countries.actors.txt, Open Event Data Alliance, MIT licence
+(Copyright (c) 2014 Open Event Data Alliance); see kg/data/gazetteer.md.
+
+    python scripts/derive_places.py [PHOENIX_DIR]
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.tables import read_table, split_list  # noqa: E402
+from scripts.derive_people import CAMEO_TO_ISO, DEFAULT_SOURCE, _name  # noqa: E402
+
+OUT = ROOT / "kg" / "data" / "places.tsv"
+CODE = re.compile(r"^\s*\[([A-Z]{3})(?:\s|\])")
+DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ite", "ites", "ic")
+
+
+def derive(source: Path) -> list[tuple[str, str]]:
+    known: set[str] = set()
+    states = set()
+    for r in read_table("countries.tsv"):
+        states.add(r["code"])
+        for col in ("label", "aliases", "demonyms", "metonyms"):
+            known |= {x.lower() for x in split_list(r.get(col, ""))} | {r["label"].lower()}
+    for r in read_table("organizations.tsv"):
+        known |= {x.lower() for x in (r["label"], *split_list(r.get("aliases", "")))}
+    places: dict[str, tuple[str, str]] = {}
+    block_syn: list[str] = []
+    block_code: str | None = None
+    person_block = False
+
+    def flush() -> None:
+        if block_code and not person_block:
+            country = CAMEO_TO_ISO.get(block_code, block_code)
+            if country in states:
+                for raw in block_syn:
+                    name = _name(raw)
+                    low = name.lower()
+                    if (len(name) < 3 or low in known or low.endswith(DEMONYM_ENDINGS) or "#" in raw
+                            or not re.fullmatch(r"[A-Za-z' .\-]+", name)):
+                        continue
+                    places.setdefault(low, (name, country))
+
+    for line in (source / "Phoenix.Countries.actors.txt").read_text(encoding="latin-1").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("+"):
+            block_syn.append(line[1:].split("#")[0].strip())
+            continue
+        if line[0] in " \t":
+            if block_code is None:
+                m = CODE.match(line)
+                if m:
+                    block_code = m.group(1)
+                elif re.match(r"^\s*\[[A-Z]{6}", line):
+                    person_block = True  # a person's entry: its + lines are name variants
+            continue
+        flush()
+        block_syn, block_code, person_block = [], None, False
+        m = re.search(r"\[([A-Z]{3})\]", line)
+        if m:
+            block_code = m.group(1)
+    flush()
+    return sorted(places.values(), key=lambda r: (r[1], r[0]))
+
+
+def main(argv: list[str]) -> int:
+    rows = derive(Path(argv[0]) if argv else DEFAULT_SOURCE)
+    with OUT.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# Places (cities, regions, provinces) and their country, from the Phoenix country-actors dictionary\n"
+                "# (Open Event Data Alliance, MIT licence, Copyright (c) 2014 Open Event Data Alliance),\n"
+                "# derived by scripts/derive_places.py. Matched case-sensitively as written.\n")
+        f.write("place\tcountry\n")
+        for name, country in rows:
+            f.write(f"{name}\t{country}\n")
+    print(f"wrote {len(rows)} places to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

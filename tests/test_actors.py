@@ -1,0 +1,142 @@
+"""Actor rules, one family at a time, on sentences written for these tests."""
+import pytest
+from spacy.tokens import Doc
+
+from kg import actors
+from kg.records import Actor
+
+pytestmark = pytest.mark.model
+
+
+def resolve(nlp, text):
+    doc = nlp(text)
+    return doc, actors.resolve(doc)
+
+
+def mention_at(doc, found, word, nth=0):
+    hits = [t for t in doc if t.text == word]
+    m = found.at(hits[nth])
+    assert m is not None, f"no actor at {word!r}: {[(x.text, x.actor.label) for x in found.mentions]}"
+    return m
+
+
+@pytest.mark.parametrize("text,name,label,country,title", [
+    ("German Chancellor Olaf Scholz arrived in Warsaw on Monday.", "Scholz", "Olaf Scholz", "DEU", "Chancellor"),
+    ("Kenyan President William Ruto opened the summit.", "Ruto", "William Ruto", "KEN", "President"),
+    ("Chile's Foreign Minister Alberto van Klaveren flew to Lima.", "Klaveren", "Alberto van Klaveren", "CHL",
+     "Foreign Minister"),
+    ("US Secretary of State Marco Rubio spoke to reporters.", "Rubio", "Marco Rubio", "USA", "Secretary of State"),
+])
+def test_actors_title_and_demonym_make_a_person_with_office_and_country(nlp, text, name, label, country, title):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, name)
+    assert (m.actor.type, m.actor.label, m.actor.country, m.actor.title) == ("Person", label, country, title)
+
+
+def test_actors_counterpart_takes_the_title_of_the_person_it_is_counterpart_to(nlp):
+    doc, found = resolve(nlp, "Indian Foreign Minister Subrahmanyam Jaishankar met his Japanese counterpart, "
+                              "Yoko Kamikawa, in Tokyo.")
+    m = mention_at(doc, found, "Kamikawa")
+    assert (m.actor.country, m.actor.title) == ("JPN", "Foreign Minister")
+
+
+@pytest.mark.parametrize("text,word,country,sector", [
+    ("Brazilian troops entered the border town.", "troops", "BRA", "MIL"),
+    ("A senior Iranian official denied the report.", "official", "IRN", "GOV"),
+    ("China's foreign ministry summoned the envoy.", "ministry", "CHN", "GOV"),
+    ("Police in Lagos arrested two men.", "Police", "NGA", "COP"),
+    ("Darfur rebels attacked a convoy.", "rebels", "SDN", "REB"),
+])
+def test_actors_agent_nouns_take_their_country_from_modifiers(nlp, text, word, country, sector):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, word)
+    assert (m.actor.country, m.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("Moscow rejected the proposal on Friday.", "Moscow", "RUS"),
+    ("The Kremlin said the talks had failed.", "Kremlin", "RUS"),
+    ("Downing Street welcomed the decision.", "Downing", "GBR"),
+    ("Tehran accused Washington of sabotage.", "Tehran", "IRN"),
+    ("The Biden administration imposed new tariffs.", "administration", "USA"),
+])
+def test_actors_capitals_seats_and_eras_stand_for_their_state(nlp, text, word, country):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, word)
+    assert m.actor.type == "State" and m.actor.country == country
+
+
+def test_actors_capital_as_a_location_is_not_an_actor(nlp):
+    doc, found = resolve(nlp, "The ministers met in Paris on Tuesday.")
+    assert all(m.actor.country != "FRA" for m in found.mentions)
+
+
+def test_actors_short_names_resolve_to_the_full_name(nlp):
+    doc, found = resolve(nlp, "Nigerian President Bola Tinubu met the envoy. Tinubu later left for Abuja. "
+                              "Bola Tinubu spoke again on Friday.")
+    keys = {m.actor.key for m in found.mentions if m.actor.type == "Person"}
+    assert keys == {"person/bola-tinubu"}
+
+
+def test_actors_hyphenated_korean_name_is_not_cut(nlp):
+    doc, found = resolve(nlp, "President Moon Jae-in's proposal was discussed. Moon left Seoul on Friday.")
+    labels = {m.actor.label for m in found.mentions if m.actor.type == "Person"}
+    assert labels == {"Moon Jae-in"}
+
+
+def test_actors_subject_pronoun_resolves_to_the_last_person_subject(nlp):
+    doc, found = resolve(nlp, "Ghanaian Foreign Minister Samuel Ablakwa landed in Rome. He met the Italian "
+                              "prime minister.")
+    assert mention_at(doc, found, "He").actor.label == "Samuel Ablakwa"
+
+
+@pytest.mark.parametrize("phrase", ["The two", "Both sides", "They"])
+def test_actors_plural_references_resolve_to_the_last_pair(nlp, phrase):
+    doc, found = resolve(nlp, f"Polish President Andrzej Duda met Czech President Petr Pavel in Prague. "
+                              f"{phrase} agreed to expand military cooperation.")
+    word = phrase.split()[-1]
+    m = mention_at(doc, found, word if word != "They" else "They")
+    assert {a.label for a in m.members} == {"Andrzej Duda", "Petr Pavel"}
+
+
+def test_actors_the_north_resolves_once_korea_is_in_the_article(nlp):
+    doc, found = resolve(nlp, "North Korea fired a missile on Sunday. The North said it was a test.")
+    assert mention_at(doc, found, "North", 1).actor.country == "PRK"
+
+
+def test_actors_the_reclusive_regime_is_the_last_foreign_state(nlp):
+    doc, found = resolve(nlp, "South Korean Foreign Minister Park Jin criticised Pyongyang. Seoul wants to "
+                              "engage the reclusive regime.")
+    assert mention_at(doc, found, "regime").actor.country == "PRK"
+
+
+def test_actors_the_minister_resolves_to_the_last_minister(nlp):
+    doc, found = resolve(nlp, "Egyptian Foreign Minister Badr Abdelatty arrived in Amman. The minister "
+                              "later met King Abdullah.")
+    assert mention_at(doc, found, "minister").actor.label == "Badr Abdelatty"
+
+
+def test_actors_gazetteer_overrides_the_model_for_known_names(nlp):
+    doc, found = resolve(nlp, "The DPRK and COVAX were both mentioned, as was the OECD.")
+    got = {m.text: (m.actor.type, m.actor.country) for m in found.mentions}
+    assert got["DPRK"] == ("State", "PRK")
+    assert got["COVAX"][1] == "IGO" and got["OECD"][1] == "IGO"
+
+
+def test_actors_model_still_finds_organisations_no_list_names(nlp):
+    doc, found = resolve(nlp, "The Zambezi River Authority warned farmers on Monday.")
+    assert any(m.actor.type == "Organization" and "Zambezi" in m.actor.label for m in found.mentions)
+
+
+def test_actors_hyphen_fix_works_on_a_hand_built_doc_without_the_model(nlp):
+    words = ["President", "Moon", "Jae", "-", "in", "spoke", "."]
+    spaces = [True, True, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    [ent] = actors.fix_entities(doc)
+    assert ent.text == "Moon Jae-in"
+
+
+def test_actors_one_actor_per_key_across_mentions(nlp):
+    doc, found = resolve(nlp, "Vietnam and Viet Nam are one state; so are the US and the United States.")
+    states = {m.actor.key for m in found.mentions if isinstance(m.actor, Actor) and m.actor.type == "State"}
+    assert states == {"state/VNM", "state/USA"}
