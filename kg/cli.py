@@ -296,6 +296,30 @@ def serve(
         _fail(e)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Gold event codings, JSON Lines (PLOVER gold-standard-record format).")],
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use.")] = None,
+    worst: Annotated[int, typer.Option(help="How many misses and false alarms to list.")] = 10,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Score extraction against gold codings: precision, recall, F1 and the worst misses.
+
+    Example: kg evaluate --gold my-gold.jsonl
+    """
+    import json as json_mod
+
+    from . import evaluate as evaluate_mod
+    try:
+        result = evaluate_mod.evaluate(gold, model=model)
+    except KgError as e:
+        _fail(e)
+    if json_out:
+        typer.echo(json_mod.dumps(result.as_dict()))
+    else:
+        sys.stdout.write(evaluate_mod.report(result, worst))
+
+
 def main() -> None:
     app()
 

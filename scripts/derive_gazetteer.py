@@ -514,6 +514,9 @@ wto|World Trade Organization|WTO;World Trade Organisation|IGO|IGO|IGO|
 oecd|Organisation for Economic Co-operation and Development|OECD;Organization for Economic Cooperation and Development;Organisation for Economic Cooperation and Development;Organization for Economic Co-operation and Development|IGO|IGO|IGO|
 nato|NATO|North Atlantic Treaty Organization;North Atlantic Treaty Organisation;N.A.T.O.;Nato;North Atlantic Alliance;Atlantic Alliance|IGO|IGO|IGO|
 eu|European Union|EU;E.U.|IGO|IGO|IGO|
+european-community|European Community|European Communities;European Economic Community;EEC;E.E.C.|IGO|IGO|IGO|
+warsaw-pact|Warsaw Pact|Warsaw Treaty Organization|IGO|IGO|IGO|
+red-crescent|Red Crescent|Red Crescent Society|NGO|NGO|NGO|
 european-commission|European Commission|EU Commission;E.U. Commission;Commission of the European Union|IGO|IGO|IGO|eu
 european-council|European Council||IGO|IGO|IGO|eu
 council-of-the-eu|Council of the European Union|Council of the EU;EU Council;E.U. Council|IGO|IGO|IGO|eu
