@@ -10,7 +10,7 @@ def test_evaluate_match_prefers_exact_targets_then_wildcards():
     gold = [("USA", "CONSULT", "RUS"), ("USA", "CONSULT", None)]
     pred = [("USA", "CONSULT", "CHN"), ("USA", "CONSULT", "RUS"), ("USA", "ACCUSE", "RUS")]
     hits, missed, extra = match(gold, pred)
-    assert sorted(h[0] for h in hits) == sorted(gold, key=str)
+    assert sorted((h[0] for h in hits), key=str) == sorted(gold, key=str)
     assert missed == [] and extra == [("USA", "ACCUSE", "RUS")]
 
 
