@@ -34,6 +34,8 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 PAIR_NOUNS = {"envoy", "leader", "minister", "side", "country", "nation", "man", "woman", "official",
               "diplomat", "president", "counterpart", "government", "party", "neighbor", "neighbour",
               "ally", "rival", "delegation", "chief", "head", "premier", "secretary", "state"}
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "child", "father", "mother", "son", "daughter",
+                "husband", "wife", "brother", "sister", "friend", "resident", "witness", "victim"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 
@@ -403,6 +405,14 @@ class _Resolver:
             self._agent_phrase(t, None)
 
     def _person_antecedent(self, t: Token, sent: Span) -> Actor | None:
+        # "One elderly man wailed after he recognised...": an unnamed person subject earlier in
+        # the sentence is the likelier antecedent, and it is no actor we know.
+        for x in sent:
+            if x.i >= t.i:
+                break
+            if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ == "NOUN" and x.i not in self.out.by_token and \
+                    (x.lemma_.lower() in PERSON_NOUNS or self.g.agents.get(x.lemma_.lower(), ("", ""))[1] == "PERSON"):
+                return None
         for m in reversed(self.out.mentions):
             if m.start >= t.idx:
                 continue

@@ -61,6 +61,8 @@ class Store:
         if not create and not self.path.exists():
             raise KgError("E201", path=self.path)
         try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as e:
             text = str(e).lower()
