@@ -105,28 +105,31 @@ def betweenness(h: nx.Graph) -> dict:
 
 
 def eigenvector(h: nx.Graph) -> dict:
-    """Weighted eigenvector centrality that never raises on tiny or disconnected graphs.
+    """Weighted eigenvector centrality per connected component, never raising.
 
-    Power iteration is tried first. If it does not converge, each connected component is solved
-    with a dense symmetric eigendecomposition (numpy only: scipy is not a dependency, so
-    ``eigenvector_centrality_numpy`` is unavailable) and scaled by the component's share of
-    nodes, so a pair of actors off on their own does not outrank the hubs of the main component.
+    On a disconnected graph the plain measure gives every component but the leading one
+    zero, so a state whose only story is apart from the rest would rank with the isolated.
+    Each component is therefore solved on its own (unit norm within it) and scaled by its
+    share of the nodes; on a connected graph this is the usual measure. Power iteration is
+    tried first; if it does not converge, a dense symmetric eigendecomposition (numpy only:
+    scipy is not a dependency, so ``eigenvector_centrality_numpy`` is unavailable). Isolated
+    nodes get 0.
     """
-    if len(h) == 0:
-        return {}
-    try:
-        return nx.eigenvector_centrality(h, max_iter=1000, tol=1e-6, weight="weight")
-    except nx.PowerIterationFailedConvergence:
-        pass
     out = {}
     for comp in nx.connected_components(h):
-        nodes = list(comp)
-        a = nx.to_numpy_array(h, nodelist=nodes, weight="weight")
-        _, vecs = np.linalg.eigh(a)
-        v = np.abs(vecs[:, -1])
-        v /= np.linalg.norm(v) or 1.0
-        for node, x in zip(nodes, v):
-            out[node] = float(x) * len(nodes) / len(h)
+        nodes = sorted(comp, key=str)
+        if len(nodes) == 1:
+            out[nodes[0]] = 0.0
+            continue
+        sub = h.subgraph(nodes)
+        try:
+            values = nx.eigenvector_centrality(sub, max_iter=1000, tol=1e-6, weight="weight")
+        except nx.PowerIterationFailedConvergence:
+            _, vecs = np.linalg.eigh(nx.to_numpy_array(sub, nodelist=nodes, weight="weight"))
+            v = np.abs(vecs[:, -1])
+            values = dict(zip(nodes, (v / (np.linalg.norm(v) or 1.0)).tolist()))
+        for node in nodes:
+            out[node] = float(values[node]) * len(nodes) / len(h)
     return out
 
 

@@ -221,14 +221,19 @@ def viz(
     Example: kg viz --store out/store -o out/graph.html --focus "Chung Eui-yong" --hops 2
     """
     from . import viz as viz_mod
+    if size_by not in ("degree", "betweenness", "eigenvector"):
+        _fail(KgError("E206", value=size_by, options="degree, betweenness, eigenvector"))
     try:
         g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events))
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         figures = viz_mod.render(g, output, title=title, size_by=size_by, max_nodes=max_nodes)
     except KgError as e:
         _fail(e)
     except viz_mod.TooManyNodes as e:
         typer.echo(f"kg: error: {e}", err=True)
         raise typer.Exit(EXIT_ERROR)
+    except OSError as e:
+        _fail(KgError("E211", path=output, detail=e.strerror or str(e)))
     typer.echo(f"wrote {output}: {figures['nodes']} nodes, {figures['edges']} edges", err=True)
 
 

@@ -35,6 +35,7 @@ class Errors:
     E207 = "cannot tell the format of '{path}' from its extension; use one of {options}"
     E208 = "output file '{path}' exists; use --force to overwrite it"
     E209 = "article '{id}' is not in the store"
+    E211 = "cannot write '{path}': {detail}"
     E210 = "a --param must name a variable that the query returns ({detail})"
     # Set-up (3xx)
     E300 = "spaCy pipeline '{name}' is not installed; install it or name another with --model / KG_MODEL"

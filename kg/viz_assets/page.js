@@ -142,13 +142,17 @@
     const meta = [info.type, info.country, info.sector].filter(Boolean).join(" · ");
     if (meta) details.appendChild(el("p", "irkg-meta", meta));
     if (info.title) details.appendChild(el("p", "irkg-meta", info.title));
-    const ids = incident[id].slice().sort(function (a, b) { return edgeInfo[b].count - edgeInfo[a].count; });
+    // Links hidden by the filters are left out here too, so the panel matches the picture.
+    const ids = incident[id].filter(function (eid) { return !edgeHidden[eid]; })
+      .sort(function (a, b) { return edgeInfo[b].count - edgeInfo[a].count; });
     let budget = MAX_EVENTS_SHOWN;
     for (const eid of ids) {
       const part = edgeSection(eid, budget);
       budget -= part.used;
       details.appendChild(part.frag);
     }
+    const hiddenCount = incident[id].length - ids.length;
+    if (hiddenCount) details.appendChild(el("p", "irkg-muted", hiddenCount + " link(s) hidden by the filters"));
   }
 
   // -- filters: they hide edges, then nodes left without a visible edge ---------------------
