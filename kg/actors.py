@@ -95,6 +95,10 @@ class ArticleActors:
         for child in token.children:
             if child.dep_ in ("compound", "nmod", "appos") and child.i in self.by_token:
                 return self.by_token[child.i]
+        # "sanctions on Iran's oil sector", "in protest of the Russian government's refusal"
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in self.by_token and token.pos_ == "NOUN":
+                return self.by_token[child.i]
         return None
 
     def actors(self) -> dict[str, Actor]:

@@ -52,7 +52,10 @@ def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexico
             if ev.symmetric and ev.target is not None:
                 key = (*sorted((ev.source.key, ev.target.key)), ev.relation, None,
                        ev.object.label if ev.object else None, ev.date, ev.mode)
-            if key in seen or (ev.target is not None and ev.target.key == ev.source.key):
+            # An actor acting on itself is kept only across sectors ("Egyptian protesters" against
+            # Egypt's government), as CAMEO codes domestic events.
+            if key in seen or (ev.target is not None and ev.target.key == ev.source.key
+                               and ev.source_sector == ev.target_sector):
                 continue
             seen.add(key)
             events.append(ev)
@@ -506,9 +509,18 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
         first, fs = src_actors[0]
         for g, gs in src_actors[1:]:
             pairs.append((first, fs, g, gs, conf))
-    else:
+    elif things != [None]:
         for s, ss in src_actors:
-            pairs.append((s, ss, None, None, conf * 0.85))
+            pairs.append((s, ss, None, None, conf))
+    else:
+        # No target named: the coding conventions of kg/data/conventions.tsv decide.
+        rule = lex.no_target.get(code.plover or trig.plover if mode != "asserted" else trig.plover, "keep")
+        for s, ss in src_actors:
+            home = _home_state(s)
+            if rule == "own-country" and home is not None and (home.key != s.key or ss != "GOV"):
+                pairs.append((s, ss, home, "GOV", conf * 0.8))
+            elif rule != "drop":
+                pairs.append((s, ss, None, None, conf * 0.85))
     events = []
     for s, ss, g, gs, c in pairs:
         for thing in things:
@@ -521,6 +533,11 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
                 location=where, object=thing, confidence=round(c, 3), symmetric=symmetric,
                 quad=code.quad, mode=mode))
     return events
+
+
+def _home_state(actor: Actor) -> Actor | None:
+    from . import gazetteer
+    return gazetteer.load().states.get(actor.country or "")
 
 
 def _demands(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexicon, taken: set[int]) -> list[Event]:

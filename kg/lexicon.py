@@ -69,6 +69,7 @@ class Lexicon:
     modality: dict[str, Modality] = field(default_factory=dict)
     stances: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (plover, stance) -> (cameo, relation)
     trigger_words: set[str] = field(default_factory=set)
+    no_target: dict[str, str] = field(default_factory=dict)  # PLOVER type -> keep, drop, own-country
 
     def code(self, cameo: str) -> Code:
         return self.codes.get(cameo) or Code(cameo, "", "", "")
@@ -102,6 +103,8 @@ def load() -> Lexicon:
         lex.modality.setdefault(row["lemma"].lower(), Modality(
             row["lemma"].lower(), row["effect"].lower(), row.get("cameo", ""), row.get("relation", ""),
             row.get("overrides", "").lower() == "yes"))
+    for row in read_table("conventions.tsv"):
+        lex.no_target[row["plover"]] = row["no_target"]
     for row in read_table("intents.tsv"):
         for stance in ("intent", "appeal", "demand", "reject"):
             cameo, _, relation = row[stance].partition(":")
