@@ -371,8 +371,31 @@ class _Resolver:
                 country = hit[1].country
             elif t.text in self.g.places:
                 country = self.g.places[t.text]
+        # An organisation no list knows is most often a domestic one of the country the
+        # sentence is about ("Bouteflika ... the Islamic Salvation Front").
+        country = country or self._sentence_country(ent)
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
         self._add(ent.start, ent.end, actor, "model")
+
+    def _sentence_country(self, ent: Span) -> str | None:
+        counts: Counter[str] = Counter()
+        for other in ent.sent.ents:
+            if other.start == ent.start:
+                continue
+            text = _strip_det(other.text)
+            hit = self.g.actor(other.ent_id_) if other.ent_id_ else None
+            if hit is None:
+                found = self.g.lookup(text)
+                hit = found[1] if found else None
+            country = hit.country if hit is not None else self.g.places.get(text)
+            if country is None and other.label_ == "PERSON":
+                country = self.g.known_people.get(text.lower(), (None, None))[0]
+            if country and len(country) == 3 and country in self.g.states:
+                counts[country] += 1
+        if not counts:
+            return None
+        best = counts.most_common()
+        return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None
 
     # --- single tokens: short names, pronouns, plurals, descriptions, agents --------------
     def _token(self, t: Token, sent: Span) -> None:

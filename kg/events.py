@@ -326,6 +326,11 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set[
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]
     got = [a for a in _args(cands, found) if a.mention.actor.key not in source_keys or a.mention.members]
+    if not got and trig.objects and t.pos_ in ("VERB", "AUX"):
+        # "demolished Palestinian homes", "banned Ugandan opposition candidates": the object
+        # the verb's meaning needs belongs to the target.
+        owned = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.objects]
+        got = [a for a in _args(owned, found) if a.mention.actor.key not in source_keys]
     if not got and extra:
         got = [a for a in _args(extra, found) if a.mention.actor.key not in source_keys]
     if not got and trig.plover == "REQUEST":
@@ -457,6 +462,14 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
     else:
         sources = _source(t, found)
         targets = _targets(t, trig, found, {a.mention.actor.key for a in sources})
+        if not targets and t.pos_ == "VERB":
+            # "refused to allow UN planes to land", "threatened to ban opposition candidates":
+            # a verb that governs another act aims at that act's object.
+            for c in t.children:
+                if c.dep_ == "xcomp" and _match(c, lex) is None:
+                    targets = [a for a in _args([o for o in c.children if o.dep_ in ("dobj", "dative")], found)
+                               if a.mention.actor.key not in {s.mention.actor.key for s in sources}]
+                    break
         if not sources and t.pos_ == "NOUN" and symmetric and len(targets) >= 2:
             # "Talks between Seoul and Tokyo resumed": the parties are both sides.
             sources, targets = targets[:1], targets[1:]
