@@ -590,8 +590,9 @@ class _Resolver:
             m = self.out.by_token.get(c.i)
             a = m.actor if m is not None else None
             if a is None:
-                hit = g.lookup(c.text)
-                a = hit[1] if hit else g.states.get(g.places.get(c.text, ""))
+                text = _entity_text(c)
+                hit = g.lookup(text)
+                a = hit[1] if hit else g.states.get(g.places.get(text, ""))
             if a is None:
                 continue
             if a.type == "Person" and a.country in g.states and c.i < t.i:
@@ -653,6 +654,15 @@ def _sector(g: Gazetteer, title: str | None) -> str | None:
         return None
     t = g.titles.get(title.lower())
     return t.sector if t else "GOV"
+
+
+def _entity_text(t: Token) -> str:
+    """The whole named entity a token belongs to ("Ivory Coast" for "Coast"), else the token."""
+    if t.ent_type_:
+        for ent in t.doc.ents:
+            if ent.start <= t.i < ent.end:
+                return _strip_det(ent.text)
+    return t.text
 
 
 def _strip_det(text: str) -> str:

@@ -303,7 +303,13 @@ def _light_verb(t: Token, light: set[str]) -> Token | None:
 OBJECT_PREPS = ("against", "by", "from")
 
 
-def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set[str]) -> list[_Arg]:
+def _who(a: _Arg) -> tuple[str, str | None]:
+    """An argument's identity for "is the target the source?": actor and sector, so that
+    the Sudanese government can accuse Sudanese rebels."""
+    return a.mention.actor.key, a.mention.sector
+
+
+def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set) -> list[_Arg]:
     kids = list(t.children)
     cands: list[Token] = []
     extra: list[Token] = []
@@ -318,26 +324,27 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set[
             extra += [p for c in o.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                       for p in c.children if p.dep_ == "pobj"]
     else:
-        holders = [t]
+        # "a mediation mission between Syria and the PLO": the compound's head carries the partner.
+        holders = [t, t.head] if t.dep_ == "compound" else [t]
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in trig.target_preps:
                 cands += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]
-    got = [a for a in _args(cands, found) if a.mention.actor.key not in source_keys or a.mention.members]
+    got = [a for a in _args(cands, found) if _who(a) not in source_keys or a.mention.members]
     if not got and trig.objects and t.pos_ in ("VERB", "AUX"):
         # "demolished Palestinian homes", "banned Ugandan opposition candidates": the object
         # the verb's meaning needs belongs to the target.
         owned = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.objects]
-        got = [a for a in _args(owned, found) if a.mention.actor.key not in source_keys]
+        got = [a for a in _args(owned, found) if _who(a) not in source_keys]
     if not got and extra:
-        got = [a for a in _args(extra, found) if a.mention.actor.key not in source_keys]
+        got = [a for a in _args(extra, found) if _who(a) not in source_keys]
     if not got and trig.plover == "REQUEST":
         # "demanded that the government end curbs": whoever must act is the target.
         clauses = [c for c in kids if c.dep_ in ("ccomp", "acl", "xcomp")]
         subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        got = [a for a in _args(subjects, found) if a.mention.actor.key not in source_keys]
+        got = [a for a in _args(subjects, found) if _who(a) not in source_keys]
     return got
 
 
@@ -457,18 +464,18 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
     if mode == "reject" and t.pos_ == "NOUN" and governor is not None and t.head.i == governor.i:
         # "Serbia rejected an Australian ultimatum": the rejecter acts, the noun's owner is the target.
         sources = _source(governor, found)
-        targets = [a for a in _noun_source(t, found, 0) if a.mention.actor.key not in
-                   {s.mention.actor.key for s in sources}]
+        targets = [a for a in _noun_source(t, found, 0) if _who(a) not in
+                   {_who(s) for s in sources}]
     else:
         sources = _source(t, found)
-        targets = _targets(t, trig, found, {a.mention.actor.key for a in sources})
+        targets = _targets(t, trig, found, {_who(a) for a in sources})
         if not targets and t.pos_ == "VERB":
             # "refused to allow UN planes to land", "threatened to ban opposition candidates":
             # a verb that governs another act aims at that act's object.
             for c in t.children:
                 if c.dep_ == "xcomp" and _match(c, lex) is None:
                     targets = [a for a in _args([o for o in c.children if o.dep_ in ("dobj", "dative")], found)
-                               if a.mention.actor.key not in {s.mention.actor.key for s in sources}]
+                               if _who(a) not in {_who(s) for s in sources}]
                     break
         if not sources and t.pos_ == "NOUN" and symmetric and len(targets) >= 2:
             # "Talks between Seoul and Tokyo resumed": the parties are both sides.
@@ -516,7 +523,7 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
         tgt_actors = [(a, x.mention.sector) for x in targets for a in (x.mention.members or (x.mention.actor,))]
         for s, ss in src_actors:
             for g, gs in tgt_actors:
-                if g.key != s.key:
+                if g.key != s.key or gs != ss:
                     pairs.append((s, ss, g, gs, conf))
     elif len(src_actors) >= 2 and (symmetric or any(x.mention.members for x in sources)):
         first, fs = src_actors[0]
