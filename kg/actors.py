@@ -228,6 +228,13 @@ class _Resolver:
                     return
                 if hit.type == "State" and self._locative(ent):
                     return  # "in Paris" is where, not who
+                if kind == "demonym":
+                    # "Bosnian Serbs", "Iraqi Kurds": the people of the qualifying country.
+                    qual = next((self.out.by_token[c.i] for c in ent.root.children
+                                 if c.dep_ in ("amod", "compound") and c.i < ent.start and c.i in self.out.by_token
+                                 and self.out.by_token[c.i].how == "demonym"), None)
+                    if qual is not None:
+                        hit = qual.actor
                 self._add(ent.start, ent.end, hit, kind or "gazetteer", sector=sector)
                 return
         if self._description(ent.root, ent.start, ent.end, text.lower()):
@@ -264,6 +271,8 @@ class _Resolver:
         if title is None:
             title, country2 = self._title_appositive(ent)
             country = country or country2
+        if title and not country and not self.out.home:
+            country = self._sentence_country(ent) if self._person_country_unknown(name) else None
         actor = self._person(name, title=title, country=country)
         if title:
             self.last_titled.append(actor)
@@ -364,6 +373,13 @@ class _Resolver:
         agent = self._agent_phrase(root, ent)
         if agent is not None:
             return
+        # "the International Labor Office (ILO)": a known acronym in brackets names the organisation.
+        doc = ent.doc
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            hit = self.g.lookup(doc[ent.end + 1].text)
+            if hit and hit[1].type not in ("Person", "State"):
+                self._add(ent.start, ent.end + 3, hit[1], "gazetteer", head=ent.root.i)
+                return
         country = None
         for t in ent:
             hit = self.g.lookup(t.text)
@@ -376,6 +392,11 @@ class _Resolver:
         country = country or self._sentence_country(ent)
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
         self._add(ent.start, ent.end, actor, "model")
+
+    def _person_country_unknown(self, name: str) -> bool:
+        hit = self.g.lookup(name)
+        known = hit[1].country if hit and hit[0] == "person" else None
+        return not known and not self.g.known_people.get(name.lower())
 
     def _sentence_country(self, ent: Span) -> str | None:
         counts: Counter[str] = Counter()

@@ -474,7 +474,11 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
             # a verb that governs another act aims at that act's object.
             for c in t.children:
                 if c.dep_ == "xcomp" and _match(c, lex) is None:
-                    targets = [a for a in _args([o for o in c.children if o.dep_ in ("dobj", "dative")], found)
+                    # its object, or the subject of its own complement ("allow UN planes to land")
+                    objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+                    objs += [o for x in c.children if x.dep_ in ("ccomp", "xcomp") for o in x.children
+                             if o.dep_ == "nsubj"]
+                    targets = [a for a in _args(objs, found)
                                if _who(a) not in {_who(s) for s in sources}]
                     break
         if not sources and t.pos_ == "NOUN" and symmetric and len(targets) >= 2:
