@@ -271,9 +271,13 @@ class _Resolver:
         if title is None:
             title, country2 = self._title_appositive(ent)
             country = country or country2
-        if title and not country and not self.out.home:
-            country = self._sentence_country(ent) if self._person_country_unknown(name) else None
         actor = self._person(name, title=title, country=country)
+        if title and not actor.country:
+            # "President Laurent Gbagbo ... Ivory Coast": a titled person nobody placed takes the
+            # country of a sentence that names only one.
+            where = self._sentence_country(ent, unique=True)
+            if where:
+                actor = self._person(name, title=title, country=where)
         if title:
             self.last_titled.append(actor)
         self._add(t_begin, ent.end, actor, "title" if title else "model", head=ent.root.i)
@@ -393,12 +397,7 @@ class _Resolver:
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
         self._add(ent.start, ent.end, actor, "model")
 
-    def _person_country_unknown(self, name: str) -> bool:
-        hit = self.g.lookup(name)
-        known = hit[1].country if hit and hit[0] == "person" else None
-        return not known and not self.g.known_people.get(name.lower())
-
-    def _sentence_country(self, ent: Span) -> str | None:
+    def _sentence_country(self, ent: Span, unique: bool = False) -> str | None:
         counts: Counter[str] = Counter()
         for other in ent.sent.ents:
             if other.start == ent.start:
@@ -413,7 +412,7 @@ class _Resolver:
                 country = self.g.known_people.get(text.lower(), (None, None))[0]
             if country and len(country) == 3 and country in self.g.states:
                 counts[country] += 1
-        if not counts:
+        if not counts or (unique and len(counts) > 1):
             return None
         best = counts.most_common()
         return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None

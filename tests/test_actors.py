@@ -140,3 +140,25 @@ def test_actors_one_actor_per_key_across_mentions(nlp):
     doc, found = resolve(nlp, "Vietnam and Viet Nam are one state; so are the US and the United States.")
     states = {m.actor.key for m in found.mentions if isinstance(m.actor, Actor) and m.actor.type == "State"}
     assert states == {"state/VNM", "state/USA"}
+
+
+def test_actors_bracketed_acronym_names_the_known_organisation(nlp):
+    doc, found = resolve(nlp, "The World Health Agency (WHO) warned about the outbreak.")
+    m = mention_at(doc, found, "Agency")
+    assert m.actor.key == "org/who"
+
+
+def test_actors_people_qualified_by_another_country_belong_to_it(nlp):
+    doc, found = resolve(nlp, "Bosnian Serbs rejected the plan.")
+    assert mention_at(doc, found, "Serbs").actor.country == "BIH"
+
+
+def test_actors_unknown_organisation_takes_the_one_country_of_its_sentence(nlp):
+    doc, found = resolve(nlp, "The Movement for Zambezi Renewal clashed with Zambian police in Lusaka.")
+    orgs = [m for m in found.mentions if m.actor.type == "Organization"]
+    assert orgs and orgs[0].actor.country == "ZMB"
+
+
+def test_actors_known_leader_keeps_country_whatever_the_sentence(nlp):
+    doc, found = resolve(nlp, "President Putin warned Ukraine on Monday.")
+    assert mention_at(doc, found, "Putin").actor.country == "RUS"

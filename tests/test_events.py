@@ -20,6 +20,12 @@ def triples(evs):
             for e in evs}
 
 
+def matches(expected, got):
+    """An expected triple with None in the source slot matches any source."""
+    return any(all(x is None or x == y for x, y in zip(expected, g)) if expected[0] is None else expected == g
+               for g in got)
+
+
 CASES = {
     "active voice": [
         ("Iran accused Israel of sabotage at the plant.", ("IRN", "ACCUSE", "ISR")),
@@ -54,6 +60,16 @@ CASES = {
         ("Serbia refused to meet the Kosovo delegation.", ("SRB", "REJECT", "XKX")),
         ("India will boycott the summit unless Pakistan withdraws its troops.", ("IND", "THREATEN", None)),
     ],
+    "objects owned by the target": [
+        ("Burmese soldiers demolished Rohingya homes and Bangladeshi shops.", ("MMR", "ASSAULT", "BGD")),
+    ],
+    "domestic actors across sectors": [
+        ("The Nigerian government accused Nigerian militants of the bombing.", ("NGA", "ACCUSE", "NGA")),
+        ("Thousands of Kenyan teachers protested in Nairobi on Monday.", ("KEN", "PROTEST", "KEN")),
+    ],
+    "governed complements": [
+        ("Sudanese rebels refused to allow Chadian aid workers to enter the camp.", ("SDN", "REJECT", "TCD")),
+    ],
     "reported speech keeps its speaker": [
         ('"Iran must stop enriching uranium," a French spokesperson said.', ("FRA", "REQUEST", "IRN")),
     ],
@@ -72,7 +88,7 @@ NOTHING = {
                          [(f, t, e) for f, rows in CASES.items() for t, e in rows])
 def test_events_rule_family_gives_the_expected_triple(nlp, family, text, expected):
     got = triples(extract(nlp, text))
-    assert expected in got, f"{family}: {text!r} gave {got}"
+    assert matches(expected, got), f"{family}: {text!r} gave {got}"
 
 
 @pytest.mark.parametrize("family,text", [(f, t) for f, rows in NOTHING.items() for t in rows])
