@@ -391,6 +391,8 @@ def check(ref: Path, stale_ok: bool = False) -> list[str]:
             errors.append(f"relations.tsv:{r['_line']}: symmetric must be yes/no")
 
     _, verbs = read_tsv(DATA / "verbs.tsv")
+    bare: dict[tuple[str, str, str], str] = {}
+    alternatives: dict[tuple[str, str, str], dict[str, str]] = {}
     for r in verbs:
         where = f"verbs.tsv:{r['_line']} ({r['lemma']})"
         if r["cameo"] not in cameo:
@@ -401,6 +403,21 @@ def check(ref: Path, stale_ok: bool = False) -> list[str]:
             errors.append(f"{where}: relation {r['relation']!r} not in relations.tsv")
         if r["pos"] not in ("VERB", "NOUN"):
             errors.append(f"{where}: pos must be VERB or NOUN")
+        if r["pos"] == "NOUN" and r["particle"]:
+            errors.append(f"{where}: NOUN rows take no particle (their `object` is a required modifier)")
+        # Matching must be unambiguous: one bare row per (lemma, pos, particle), and object (or, on NOUN
+        # rows, modifier) alternatives listed on one row only.
+        key = (r["lemma"], r["pos"], r["particle"])
+        objs = [o for o in r["object"].split("|") if o]
+        if not objs:
+            if key in bare:
+                errors.append(f"{where}: second row without object for {key} (first on line {bare[key]})")
+            bare.setdefault(key, r["_line"])
+        seen = alternatives.setdefault(key, {})
+        for o in objs:
+            if o in seen:
+                errors.append(f"{where}: object {o!r} of {key} already listed on line {seen[o]}")
+            seen.setdefault(o, r["_line"])
 
     _, modality = read_tsv(DATA / "modality.tsv")
     for r in modality:
@@ -409,6 +426,15 @@ def check(ref: Path, stale_ok: bool = False) -> list[str]:
             errors.append(f"{where}: CAMEO code {r['cameo']!r} not in cameo.tsv")
         if r["relation"] and r["relation"] not in rel:
             errors.append(f"{where}: relation {r['relation']!r} not in relations.tsv")
+
+    # Every relation is used by a verb row, a modality row or the stance table (kg/data/intents.tsv).
+    used = {r["relation"] for r in verbs} | {r["relation"] for r in modality if r["relation"]}
+    if (DATA / "intents.tsv").is_file():
+        _, intents = read_tsv(DATA / "intents.tsv")
+        used |= {cell.split(":", 1)[1].strip() for r in intents for k, cell in r.items()
+                 if k not in ("plover", "_line") and ":" in cell}
+    for name in sorted(set(rel) - used):
+        errors.append(f"relations.tsv:{rel[name]['_line']}: relation {name!r} is not used by the lexicon")
 
     # PETRARCH2 support of verbs.tsv (informational)
     pverbs, ppatterns = parse_petrarch(ref / "phoenix" / "CAMEO.2.0.txt")
@@ -426,10 +452,12 @@ def check(ref: Path, stale_ok: bool = False) -> list[str]:
             if any(o.upper() in words for o in r["object"].split("|")):
                 obj_attested += 1
     nouns = [r for r in verbs if r["pos"] == "NOUN"]
+    noun_mods = sum(1 for r in nouns if r["object"])
     all_pattern_words = set().union(*ppatterns.values()) if ppatterns else set()
     noun_attested = sum(1 for r in nouns if r["lemma"].upper() in all_pattern_words)
     print(f"cameo.tsv: {len(rows)} codes; relations: {len(relations)}; verbs.tsv: {len(verbs)} rows "
-          f"({len(verb_rows)} VERB, {len(nouns)} NOUN); modality.tsv: {len(modality)} rows")
+          f"({len(verb_rows)} VERB, {len(nouns)} NOUN, {noun_mods} of them with a required modifier); "
+          f"modality.tsv: {len(modality)} rows")
     print(f"PETRARCH2 CAMEO.2.0.txt support: {in_dict}/{len(verb_rows)} verb lemmas are dictionary verbs, "
           f"{same_root} of them with a code of the same CAMEO root; {obj_attested}/{with_obj} verb+object rows "
           f"have an object attested in the verb's patterns; {noun_attested}/{len(nouns)} noun lemmas occur in patterns")

