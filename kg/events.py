@@ -19,7 +19,13 @@ from .records import Actor, Article, Event, Mention, Thing
 
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
-INTENT_MODALS = {"would", "could", "might", "may", "will", "shall", "'ll", "wo", "ca", "can"}
+INTENT_MODALS = {"would", "might", "may", "will", "shall", "'ll", "wo"}
+# Ability or possibility is neither an act nor an intent: "the IAEA can inspect any site".
+ABILITY_MODALS = {"can", "ca", "could"}
+# Quantities that stand before the real object: "demolished hundreds of homes".
+PARTITIVES = {"hundred", "thousand", "dozen", "million", "billion", "ton", "tonne", "kg", "kilogram", "worth",
+              "lot", "number", "part", "some", "most", "many", "all", "rest", "array", "series", "batch"}
+PARTICLE_WORDS = {"down", "out", "off", "up", "aside", "back", "away", "over", "in"}
 DEMAND_MODALS = {"must", "should", "ought"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
 # Verbs whose object noun carries the event: "held talks", "conducted a test", "launched strikes".
@@ -79,11 +85,11 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
         if stance is None:
             continue
         mode, governor = stance
-        if governor is not None:
-            suppressed.add(governor.i)
         out_t = _events_for(t, trig, mode, governor, sent, article, found, lex)
         if out_t:
             fired.add(t.i)
+            if governor is not None:
+                suppressed.add(governor.i)
         out.extend(out_t)
     # A word that only governs another act ("agreed to meet") gives no event of its own.
     out = [e for e in out if e.trigger_start not in {sent.doc[i].idx for i in suppressed}]
@@ -102,13 +108,17 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
     if not entries:
         return None
     prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+    # "stepped down", "pulled out of": the parser sometimes calls a particle an adverb or a preposition.
+    prts |= {c.lower_ for c in t.children if c.dep_ in ("advmod", "prep") and c.i == t.i + 1
+             and c.lower_ in PARTICLE_WORDS}
     if pos == "NOUN":
         # On a noun row, `object` names a required modifier: "hunger strike", "air strike".
         objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
         objs |= {w for c in t.children if c.dep_ == "compound" for w in c.lower_.split("-")}
     else:
-        objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
-        objs |= {c.lemma_.lower() for o in t.children if o.dep_ == "dobj" for c in o.conjuncts}
+        objects = [_partitive(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs = {c.lemma_.lower() for c in objects}
+        objs |= {c.lemma_.lower() for o in objects if o.dep_ != "nsubjpass" for c in o.conjuncts}
     for e in entries:
         if e.particle and e.particle not in prts:
             continue
@@ -138,7 +148,15 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
             kids = kids + [c for c in verb.children if c.dep_ in ("neg", "aux", "auxpass")]
             if any(c.dep_ == "neg" for c in verb.children):
                 return None
+    if any(d.dep_ == "det" and d.lower_ == "no" for c in kids if c.dep_ == "dobj" for d in c.children):
+        return None  # "offered no apologies"
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("ccomp", "advcl") and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children) for c in kids) \
+            and lex.modality.get(t.lemma_.lower()) and lex.modality[t.lemma_.lower()].effect == "appeal":
+        return None  # "asked him whether he was serious" is a question, not an appeal
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if aux & ABILITY_MODALS:
+        return None
     if aux & DEMAND_MODALS:
         return None  # an obligation is a demand by whoever states it: see _demands
     if aux & INTENT_MODALS:
@@ -303,6 +321,17 @@ def _light_verb(t: Token, light: set[str]) -> Token | None:
 OBJECT_PREPS = ("against", "by", "from")
 
 
+def _partitive(t: Token) -> Token:
+    """The noun a quantity stands for: "hundreds of homes" -> homes."""
+    if t.lemma_.lower() in PARTITIVES or t.pos_ == "NUM":
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return t
+
+
 def _who(a: _Arg) -> tuple[str, str | None]:
     """An argument's identity for "is the target the source?": actor and sector, so that
     the Sudanese government can accuse Sudanese rebels."""
@@ -328,7 +357,7 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
         holders = [t, t.head] if t.dep_ == "compound" else [t]
     for h in holders:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in trig.target_preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in trig.target_preps:
                 cands += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]
@@ -336,7 +365,8 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
     if not got and trig.objects and t.pos_ in ("VERB", "AUX"):
         # "demolished Palestinian homes", "banned Ugandan opposition candidates": the object
         # the verb's meaning needs belongs to the target.
-        owned = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in trig.objects]
+        owned = [_partitive(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        owned = [c for c in owned if c.lemma_.lower() in trig.objects]
         got = [a for a in _args(owned, found) if _who(a) not in source_keys]
     if not got and extra:
         got = [a for a in _args(extra, found) if _who(a) not in source_keys]

@@ -20,13 +20,7 @@ def xfail(reason):
 
 
 # Extractor limits, shared by several sentences.
-GOVERNOR = xfail("a governing word is dropped when the act it governs has no actor of its own "
-                 "('promised ... dollars in aid', 'warned against any attack', 'defied ... by testing')")
-DATIVE = xfail("'to' parsed as dative is not read as a target preposition")
-PARTICLE = xfail("particle parsed as advmod, not prt ('stepped down')")
 ON_STRIKE = xfail("'went on strike': a bare strike noun under 'go on' is read as an attack")
-ON_ALERT = xfail("'put its troops on alert': the noun under 'put ... on' has no actor")
-PARTITIVE = xfail("the object is a quantity noun ('hundreds of homes'), not the noun the row names")
 NOUN_REJECTED = xfail("a rejected proposal noun is coded as the proposer's intent, not as a rejection")
 
 CASES = [
@@ -35,8 +29,7 @@ CASES = [
     ("Vietnam and the Philippines reached an agreement on fishing rights on Tuesday.", ("VNM", "AGREE", "PHL")),
     ("Chile offered to mediate between Bolivia and Peru.", ("CHL", "AGREE", "BOL")),
     ("Ghana invited Nigeria's president for a state visit in June.", ("GHA", "AGREE", "NGA")),
-    pytest.param("Japan promised 500 million dollars in aid to Indonesia.", ("JPN", "AGREE", "IDN"),
-                 marks=GOVERNOR),
+    ("Japan promised 500 million dollars in aid to Indonesia.", ("JPN", "AGREE", "IDN")),
     # CONSULT
     ("The Indian foreign minister met his Chinese counterpart in Moscow on Friday.", ("IND", "CONSULT", "CHN")),
     ("Turkey's president spoke by telephone with the Iranian president on Sunday.", ("TUR", "CONSULT", "IRN")),
@@ -59,15 +52,14 @@ CASES = [
     ("Australia donated two million vaccine doses to Papua New Guinea.", ("AUS", "AID", "PNG")),
     ("Britain supplied anti-tank missiles to Ukraine.", ("GBR", "AID", "UKR")),
     ("Germany granted two Iranian dissidents asylum.", ("DEU", "AID", "IRN")),
-    pytest.param("The European Union sent humanitarian aid to Libya after the floods.", ("IGO", "AID", "LBY"),
-                 marks=DATIVE),
+    ("The European Union sent humanitarian aid to Libya after the floods.", ("IGO", "AID", "LBY")),
     # CONCEDE
     ("Pakistan's prime minister resigned after losing a confidence vote.", ("PAK", "CONCEDE", None)),
     ("Malaysia lifted restrictions on Chinese tourists.", ("MYS", "CONCEDE", "CHN")),
     ("The Sri Lankan government gave in to the demands of the protesters.", ("LKA", "CONCEDE", None)),
     ("Kenyan teachers called off their strike.", ("KEN", "CONCEDE", None)),
     ("Iraq reopened its border crossing with Syria.", ("IRQ", "CONCEDE", "SYR")),
-    pytest.param("Nigeria's president stepped down.", ("NGA", "CONCEDE", None), marks=PARTICLE),
+    ("Nigeria's president stepped down.", ("NGA", "CONCEDE", None)),
     # RETREAT
     ("Azerbaijan released 15 Armenian soldiers on Thursday.", ("AZE", "RETREAT", "ARM")),
     ("Rwanda withdrew its troops from Congo.", ("RWA", "RETREAT", "COD")),
@@ -92,14 +84,13 @@ CASES = [
     ("Israel dismissed the demands of the United Nations.", ("ISR", "REJECT", "IGO")),
     ("The Taliban flouted a United Nations ban on travel.", ("AFG", "REJECT", "IGO")),
     pytest.param("Venezuela rejected Guyana's proposal for talks.", ("VEN", "REJECT", "GUY"), marks=NOUN_REJECTED),
-    pytest.param("North Korea defied United Nations resolutions by testing another missile.",
-                 ("PRK", "REJECT", "IGO"), marks=GOVERNOR),
+    ("North Korea defied United Nations resolutions by testing another missile.",
+                 ("PRK", "REJECT", "IGO")),
     # THREATEN
     ("Turkey threatened to block Sweden's membership of NATO.", ("TUR", "THREATEN", "SWE")),
     ("Niger's military government issued an ultimatum to France.", ("NER", "THREATEN", "FRA")),
     ("China vowed retaliation against Japan.", ("CHN", "THREATEN", "JPN")),
-    pytest.param("Iran warned Israel against any attack on its nuclear facilities.", ("IRN", "THREATEN", "ISR"),
-                 marks=GOVERNOR),
+    ("Iran warned Israel against any attack on its nuclear facilities.", ("IRN", "THREATEN", "ISR")),
     # PROTEST
     ("Thousands of Armenians protested against the government in Yerevan on Sunday.", ("ARM", "PROTEST", "ARM")),
     ("Thai protesters blocked roads in Bangkok.", ("THA", "PROTEST", "THA")),
@@ -112,7 +103,7 @@ CASES = [
     ("Russia massed troops on Ukraine's border.", ("RUS", "MOBILIZE", "UKR")),
     ("Israel called up thousands of reservists.", ("ISR", "MOBILIZE", None)),
     ("Chinese warships sailed through the Taiwan Strait.", ("CHN", "MOBILIZE", "TWN")),
-    pytest.param("The Indonesian army put its troops on high alert.", ("IDN", "MOBILIZE", None), marks=ON_ALERT),
+    ("The Indonesian army put its troops on high alert.", ("IDN", "MOBILIZE", None)),
     # SANCTION
     ("Canada imposed sanctions on Iranian officials.", ("CAN", "SANCTION", "IRN")),
     ("Mali's junta expelled the French ambassador.", ("MLI", "SANCTION", "FRA")),
@@ -133,8 +124,7 @@ CASES = [
     ("Russian soldiers tortured Ukrainian civilians in Bucha.", ("RUS", "ASSAULT", "UKR")),
     ("Somali pirates hijacked an Indian cargo ship.", ("SOM", "ASSAULT", "IND")),
     ("Ethiopian troops clashed with Eritrean forces near the border.", ("ETH", "ASSAULT", "ERI")),
-    pytest.param("The Egyptian army demolished hundreds of homes in Sinai.", ("EGY", "ASSAULT", None),
-                 marks=PARTITIVE),
+    ("The Egyptian army demolished hundreds of homes in Sinai.", ("EGY", "ASSAULT", None)),
 ]
 
 
