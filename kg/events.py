@@ -172,6 +172,11 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
         node = node.head
         row = lex.modality.get(node.lemma_.lower())
         effect = row.effect if row else None
+        if effect in ("intent", "appeal") and node.pos_ == "NOUN" and node.dep_ == "dobj":
+            # "Venezuela rejected Guyana's proposal for talks": the proposal is rejected.
+            above = lex.modality.get(node.head.lemma_.lower())
+            if above is not None and above.effect == "reject":
+                return "reject", node.head
         if effect in ("negate", "deny", "hypothetical", "appeal"):
             return None
         if effect == "reject":
@@ -491,10 +496,12 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
                 found: ArticleActors, lex: lx.Lexicon) -> list[Event]:
     rel = lex.relations.get(trig.relation)
     symmetric = bool(rel and rel.symmetric)
-    if mode == "reject" and t.pos_ == "NOUN" and governor is not None and t.head.i == governor.i:
-        # "Serbia rejected an Australian ultimatum": the rejecter acts, the noun's owner is the target.
+    rejected = next((c for c in governor.children if c.dep_ == "dobj"), None) if governor is not None else None
+    if mode == "reject" and t.pos_ == "NOUN" and rejected is not None and rejected.pos_ == "NOUN":
+        # "Serbia rejected an Australian ultimatum", "rejected Guyana's proposal for talks": the
+        # rejecter acts, and whoever owns what was rejected is the target.
         sources = _source(governor, found)
-        targets = [a for a in _noun_source(t, found, 0) if _who(a) not in
+        targets = [a for a in _noun_source(rejected, found, 0) if _who(a) not in
                    {_who(s) for s in sources}]
     else:
         sources = _source(t, found)

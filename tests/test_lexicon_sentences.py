@@ -21,7 +21,6 @@ def xfail(reason):
 
 # Extractor limits, shared by several sentences.
 ON_STRIKE = xfail("'went on strike': a bare strike noun under 'go on' is read as an attack")
-NOUN_REJECTED = xfail("a rejected proposal noun is coded as the proposer's intent, not as a rejection")
 
 CASES = [
     # AGREE
@@ -83,7 +82,7 @@ CASES = [
     ("Hungary vetoed the European Union's new sanctions package.", ("HUN", "REJECT", "IGO")),
     ("Israel dismissed the demands of the United Nations.", ("ISR", "REJECT", "IGO")),
     ("The Taliban flouted a United Nations ban on travel.", ("AFG", "REJECT", "IGO")),
-    pytest.param("Venezuela rejected Guyana's proposal for talks.", ("VEN", "REJECT", "GUY"), marks=NOUN_REJECTED),
+    ("Venezuela rejected Guyana's proposal for talks.", ("VEN", "REJECT", "GUY")),
     ("North Korea defied United Nations resolutions by testing another missile.",
                  ("PRK", "REJECT", "IGO")),
     # THREATEN
