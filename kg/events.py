@@ -79,7 +79,8 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
             candidates.append((t, trig))
     for t, trig in candidates:
         # A noun trigger that is the object of a phrase-verb trigger is that event, not another.
-        if trig.pos == "NOUN" and t.head.i in {c[0].i for c in candidates if c[1].objects}:
+        phrase_verbs = {c[0].i for c in candidates if c[1].objects}
+        if trig.pos == "NOUN" and (t.head.i in phrase_verbs or (t.dep_ == "pobj" and t.head.head.i in phrase_verbs)):
             continue
         stance = _stance(t, lex)
         if stance is None:
@@ -109,14 +110,17 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
         return None
     prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
     # "stepped down", "pulled out of": the parser sometimes calls a particle an adverb or a preposition.
-    prts |= {c.lower_ for c in t.children if c.dep_ in ("advmod", "prep") and c.i == t.i + 1
-             and c.lower_ in PARTICLE_WORDS}
+    adjacent = [c for c in t.children if c.dep_ in ("advmod", "prep") and c.i == t.i + 1
+                and c.lower_ in PARTICLE_WORDS | {"on"}]
+    prts |= {c.lower_ for c in adjacent}
     if pos == "NOUN":
         # On a noun row, `object` names a required modifier: "hunger strike", "air strike".
         objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
         objs |= {w for c in t.children if c.dep_ == "compound" for w in c.lower_.split("-")}
     else:
         objects = [_partitive(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "went on strike": the object of a preposition used as a particle counts as the object.
+        objects += [p for c in adjacent for p in c.children if p.dep_ == "pobj"]
         objs = {c.lemma_.lower() for c in objects}
         objs |= {c.lemma_.lower() for o in objects if o.dep_ != "nsubjpass" for c in o.conjuncts}
     for e in entries:

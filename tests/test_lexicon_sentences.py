@@ -5,7 +5,7 @@ the corpus) and names who did what to whom; the test asks for its (source countr
 country) triple among the events that kg.nlp + kg.actors + kg.events extract. A target of None means
 the sentence names no target. Protests without a named target are aimed at the protesters' own state
 (kg/data/conventions.tsv). Sentences that fail because of an extractor limit, not a missing lexicon
-row, are marked xfail with the reason; they pass once the extractor handles the construction.
+row, would be marked xfail with the reason (none is at present).
 """
 import pytest
 
@@ -20,7 +20,6 @@ def xfail(reason):
 
 
 # Extractor limits, shared by several sentences.
-ON_STRIKE = xfail("'went on strike': a bare strike noun under 'go on' is read as an attack")
 
 CASES = [
     # AGREE
@@ -95,8 +94,7 @@ CASES = [
     ("Thai protesters blocked roads in Bangkok.", ("THA", "PROTEST", "THA")),
     ("Jailed Palestinian activists began a hunger strike.", ("PSE", "PROTEST", "PSE")),
     ("Hundreds of Kenyan doctors staged a nationwide strike over unpaid salaries.", ("KEN", "PROTEST", "KEN")),
-    pytest.param("Hundreds of Kenyan doctors went on strike over unpaid salaries.", ("KEN", "PROTEST", "KEN"),
-                 marks=ON_STRIKE),
+    ("Hundreds of Kenyan doctors went on strike over unpaid salaries.", ("KEN", "PROTEST", "KEN")),
     # MOBILIZE
     ("North Korea test-fired a ballistic missile into the Sea of Japan.", ("PRK", "MOBILIZE", None)),
     ("Russia massed troops on Ukraine's border.", ("RUS", "MOBILIZE", "UKR")),
