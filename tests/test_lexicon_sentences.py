@@ -15,11 +15,6 @@ from kg.records import Article
 pytestmark = pytest.mark.model
 
 
-def xfail(reason):
-    return pytest.mark.xfail(reason=reason, strict=False)
-
-
-# Extractor limits, shared by several sentences.
 
 CASES = [
     # AGREE
