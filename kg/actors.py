@@ -101,6 +101,15 @@ class ArticleActors:
                 return self.by_token[child.i]
         return None
 
+    def place_state(self, token: Token) -> Actor | None:
+        """The state a place name stands for, even where it is only a location ("in Jericho")."""
+        g = gz.load()
+        text = _entity_text(token)
+        hit = g.lookup(text)
+        if hit is not None and hit[1].type == "State":
+            return hit[1]
+        return g.states.get(g.places.get(text, ""))
+
     def actors(self) -> dict[str, Actor]:
         seen: dict[str, Actor] = {}
         for m in self.mentions:
@@ -622,6 +631,15 @@ class _Resolver:
             if found is not None:
                 span_start = min(span_start, min(x.i for x in c.subtree))
                 break
+        members: tuple[Actor, ...] = ()
+        if found is not None and found.type == "State":
+            # "French and Egyptian warships": one phrase, two countries.
+            mod = next((c for c in mods if (self.out.by_token.get(c.i) and self.out.by_token[c.i].actor.key == found.key)), None)
+            if mod is not None:
+                others = [self.out.by_token.get(x.i) for x in mod.conjuncts]
+                states = [found, *[o.actor for o in others if o is not None and o.actor.type == "State"]]
+                if len({a.key for a in states}) > 1:
+                    members = tuple(dict.fromkeys(states))
         if found is None:
             if allow_home and kind in ("GOVBODY", "MILITARY") and self.out.home in g.states \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
@@ -629,7 +647,8 @@ class _Resolver:
             else:
                 return None
         span_start = min(span_start, _np_start(t))
-        return self._add(span_start, t.i + 1, found, "agent", sector=sector or found.sector, head=t.i)
+        return self._add(span_start, t.i + 1, found, "agent", sector=sector or found.sector, head=t.i,
+                         members=members)
 
     # --- discourse ----------------------------------------------------------------------
     def _update_discourse(self, sent: Span) -> None:

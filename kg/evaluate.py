@@ -42,8 +42,14 @@ def _actors(value: object) -> list[str | None]:
 
 
 def load_gold(path: str | Path) -> tuple[dict[str, list[Tuple]], dict[str, str]]:
+    gold, texts, _ = _read_gold(path)
+    return gold, texts
+
+
+def _read_gold(path: str | Path) -> tuple[dict[str, list[Tuple]], dict[str, str], dict[str, str | None]]:
     gold: dict[str, list[Tuple]] = {}
     texts: dict[str, str] = {}
+    dates: dict[str, str | None] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if not line.strip():
@@ -53,12 +59,13 @@ def load_gold(path: str | Path) -> tuple[dict[str, list[Tuple]], dict[str, str]]
                 continue
             rid = str(r["id"])
             texts[rid] = r.get("text", "")
+            dates[rid] = r.get("date")
             ev = _event(r.get("event"))
             tuples = gold.setdefault(rid, [])
             for s in _actors(r.get("source")):
                 for t in _actors(r.get("target")):
                     tuples.append((s, ev, t))
-    return gold, texts
+    return gold, texts, dates
 
 
 def match(gold: list[Tuple], pred: list[Tuple]) -> tuple[list, list[Tuple], list[Tuple]]:
@@ -135,10 +142,15 @@ def score(gold: dict[str, list[Tuple]], texts: dict[str, str], rows: list[dict])
 
 def evaluate(gold_path: str | Path, model: str | None = None, store: str | Path | None = None) -> Score:
     """Build the gold records' texts and score the events extracted from them."""
-    gold, texts = load_gold(gold_path)
+    gold, texts, dates = _read_gold(gold_path)
     with tempfile.TemporaryDirectory(prefix="kg-evaluate-") as tmp:
+        # Gold records use `source` for actors, not for the outlet: build from id, text, date only.
+        articles = Path(tmp) / "articles.jsonl"
+        with articles.open("w", encoding="utf-8") as f:
+            for rid, text in texts.items():
+                f.write(json.dumps({"id": rid, "text": text, "date": dates.get(rid)}) + "\n")
         path = Path(store) if store else Path(tmp) / "store"
-        api.build([str(gold_path)], path, model=model)
+        api.build([str(articles)], path, model=model)
         rows = export.event_table(api.open_store(path)).dicts()
     return score(gold, texts, rows)
 

@@ -540,6 +540,18 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
     things: list[Thing | None] = [None]
     if trig.plover == "MOBILIZE" or trig.relation in ("tested", "launched", "deployed", "fired"):
         things = list(_weapons(t, lex)) or [None]
+    if trig.pos == "NOUN" and trig.plover == "MOBILIZE" and len(
+            {a.key for x in sources for a in (x.mention.members or (x.mention.actor,))}) > 1:
+        # Exercises held by several states together are military cooperation.
+        joint = next((r for r in lex.triggers.get((trig.lemma, "NOUN"), []) if r.plover == "COOPERATE"), None)
+        if joint is not None:
+            trig = joint
+            rel = lex.relations.get(trig.relation)
+            symmetric = bool(rel and rel.symmetric)
+    if not targets and trig.plover in lex.place_as_target:
+        state = _place_target(t, found)
+        if state is not None:
+            targets = [_Arg(Mention(0, 0, state.label, state, "place"), t)]
     cameo, relation = trig.cameo, trig.relation
     if mode != "asserted":
         row = lex.modality.get(governor.lemma_.lower()) if governor is not None else None
@@ -598,6 +610,22 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
                 location=where, object=thing, confidence=round(c, 3), symmetric=symmetric,
                 quad=code.quad, mode=mode))
     return events
+
+
+def _place_target(t: Token, found: ArticleActors) -> Actor | None:
+    """The country where an act of force happens: the nearest place in a locative phrase of
+    the trigger or its clause ("fired at targets in Jericho", "deployed troops in Donetsk")."""
+    clause = _clause(t)
+    subject = {x.i for h in (t, clause) for c in h.children if c.dep_ in SUBJECTS for x in c.subtree}
+    near = sorted({x.i: x for h in (t, clause) for x in h.subtree}.values(), key=lambda x: abs(x.i - t.i))
+    for x in near:
+        if x.i in subject or x.dep_ != "pobj" or x.head.lower_ not in ("in", "into", "near", "across", "inside", "on"):
+            continue
+        if x.ent_type_ in PLACE_LABELS:
+            state = found.place_state(x)
+            if state is not None:
+                return state
+    return None
 
 
 def _home_state(actor: Actor) -> Actor | None:

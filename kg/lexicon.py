@@ -70,6 +70,7 @@ class Lexicon:
     stances: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (plover, stance) -> (cameo, relation)
     trigger_words: set[str] = field(default_factory=set)
     no_target: dict[str, str] = field(default_factory=dict)  # PLOVER type -> keep, drop, own-country
+    place_as_target: set[str] = field(default_factory=set)  # PLOVER types whose place is their target
 
     def code(self, cameo: str) -> Code:
         return self.codes.get(cameo) or Code(cameo, "", "", "")
@@ -105,6 +106,8 @@ def load() -> Lexicon:
             row.get("overrides", "").lower() == "yes"))
     for row in read_table("conventions.tsv"):
         lex.no_target[row["plover"]] = row["no_target"]
+        if row.get("place_as_target", "").lower() == "yes":
+            lex.place_as_target.add(row["plover"])
     for row in read_table("intents.tsv"):
         for stance in ("intent", "appeal", "demand", "reject"):
             cameo, _, relation = row[stance].partition(":")

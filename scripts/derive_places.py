@@ -25,6 +25,21 @@ from scripts.derive_people import CAMEO_TO_ISO, DEFAULT_SOURCE, _name  # noqa: E
 
 OUT = ROOT / "kg" / "data" / "places.tsv"
 CODE = re.compile(r"^\s*\[([A-Z]{3})(?:\s|\])")
+# Places often in the news that the Phoenix lists lack (general knowledge; uncontested ones only).
+CURATED = [
+    ("Gaza", "PSE"), ("Gaza Strip", "PSE"), ("Jericho", "PSE"), ("Hebron", "PSE"), ("Nablus", "PSE"),
+    ("Jenin", "PSE"), ("Bethlehem", "PSE"), ("Khan Younis", "PSE"), ("Rafah", "PSE"),
+    ("Northern Ireland", "GBR"), ("Belfast", "GBR"), ("Scotland", "GBR"), ("Wales", "GBR"),
+    ("South Lebanon", "LBN"), ("Tyre", "LBN"), ("Sidon", "LBN"),
+    ("Donetsk", "UKR"), ("Luhansk", "UKR"), ("Kharkiv", "UKR"), ("Odesa", "UKR"), ("Odessa", "UKR"),
+    ("Mariupol", "UKR"), ("Zaporizhzhia", "UKR"), ("Kherson", "UKR"), ("Bakhmut", "UKR"),
+    ("Idlib", "SYR"), ("Raqqa", "SYR"), ("Homs", "SYR"), ("Deir ez-Zor", "SYR"),
+    ("Kandahar", "AFG"), ("Helmand", "AFG"), ("Kunduz", "AFG"), ("Herat", "AFG"),
+    ("Chechnya", "RUS"), ("Dagestan", "RUS"), ("Xinjiang", "CHN"), ("Tibet", "CHN"),
+    ("Benghazi", "LBY"), ("Misrata", "LBY"), ("Aden", "YEM"), ("Hodeidah", "YEM"), ("Marib", "YEM"),
+    ("Fallujah", "IRQ"), ("Ramadi", "IRQ"), ("Basra", "IRQ"), ("Tigray", "ETH"), ("Amhara", "ETH"),
+    ("Cox's Bazar", "BGD"), ("Rakhine", "MMR"), ("Mindanao", "PHL"), ("Balochistan", "PAK"),
+]
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ite", "ites", "ic")
 
 
@@ -74,6 +89,8 @@ def derive(source: Path) -> list[tuple[str, str]]:
         if m:
             block_code = m.group(1)
     flush()
+    for name, country in CURATED:
+        places.setdefault(name.lower(), (name, country))
     return sorted(places.values(), key=lambda r: (r[1], r[0]))
 
 

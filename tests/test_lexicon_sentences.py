@@ -102,7 +102,7 @@ CASES = [
     ("Bahrain severed diplomatic ties with Qatar.", ("BHR", "SANCTION", "QAT")),
     ("The United States suspended military aid to Egypt.", ("USA", "SANCTION", "EGY")),
     # COERCE
-    ("Iranian police arrested dozens of protesters in Tehran.", ("IRN", "COERCE", None)),
+    ("Iranian police arrested dozens of protesters in Tehran.", ("IRN", "COERCE", "IRN")),
     ("Russia banned the British broadcaster.", ("RUS", "COERCE", "GBR")),
     ("Iran seized a Greek oil tanker in the Gulf.", ("IRN", "COERCE", "GRC")),
     ("Chinese hackers hacked the Australian parliament's computer network.", ("CHN", "COERCE", "AUS")),
@@ -116,7 +116,7 @@ CASES = [
     ("Russian soldiers tortured Ukrainian civilians in Bucha.", ("RUS", "ASSAULT", "UKR")),
     ("Somali pirates hijacked an Indian cargo ship.", ("SOM", "ASSAULT", "IND")),
     ("Ethiopian troops clashed with Eritrean forces near the border.", ("ETH", "ASSAULT", "ERI")),
-    ("The Egyptian army demolished hundreds of homes in Sinai.", ("EGY", "ASSAULT", None)),
+    ("The Egyptian army demolished hundreds of homes in Sinai.", ("EGY", "ASSAULT", "EGY")),
 ]
 
 
