@@ -543,7 +543,8 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
     if trig.pos == "NOUN" and trig.plover == "MOBILIZE" and len(
             {a.key for x in sources for a in (x.mention.members or (x.mention.actor,))}) > 1:
         # Exercises held by several states together are military cooperation.
-        joint = next((r for r in lex.triggers.get((trig.lemma, "NOUN"), []) if r.plover == "COOPERATE"), None)
+        joint = next((r for r in lex.triggers.get((trig.lemma, "NOUN"), []) if r.plover == "COOPERATE"), None) \
+            or next((r for r in lex.triggers.get(("exercise", "NOUN"), []) if r.plover == "COOPERATE"), None)
         if joint is not None:
             trig = joint
             rel = lex.relations.get(trig.relation)

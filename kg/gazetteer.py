@@ -163,6 +163,9 @@ def load() -> Gazetteer:
             g.names.setdefault(name, ("person", key))
     for row in read_table("places.tsv"):
         g.places.setdefault(row["place"], row["country"])
+        if " " in row["place"] and row["country"] in g.states:
+            # Multi-word places go to the entity ruler too, so that "Northern Ireland" is not "Ireland".
+            g.names.setdefault(row["place"], ("place", f"state/{row['country']}"))
     for row in read_table("people.tsv"):
         g.known_people.setdefault(row["name"].lower(), (row["country"], row.get("sector") or "GOV"))
     return g
