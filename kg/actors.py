@@ -244,6 +244,13 @@ class _Resolver:
                                  and self.out.by_token[c.i].how == "demonym"), None)
                     if qual is not None:
                         hit = qual.actor
+                    # "Ethnic Albanians in south Serbia": people of the country they live in.
+                    for c in ent.root.children:
+                        if c.dep_ == "prep" and c.lower_ == "in":
+                            for p in c.children:
+                                where = self.out.place_state(p) if p.dep_ == "pobj" and p.ent_type_ else None
+                                if where is not None:
+                                    hit = where
                 self._add(ent.start, ent.end, hit, kind or "gazetteer", sector=sector)
                 return
         if self._description(ent.root, ent.start, ent.end, text.lower()):

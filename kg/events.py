@@ -53,10 +53,10 @@ def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexico
     seen: set[tuple] = set()
     for sent in doc.sents:
         for ev in _sentence(sent, article, found, lex):
-            key = (ev.source.key, ev.relation, ev.target.key if ev.target else None,
+            key = (ev.source.key, ev.relation, ev.target.key if ev.target else None, ev.target_sector,
                    ev.object.label if ev.object else None, ev.date, ev.mode)
             if ev.symmetric and ev.target is not None:
-                key = (*sorted((ev.source.key, ev.target.key)), ev.relation, None,
+                key = (*sorted((ev.source.key, ev.target.key)), ev.relation, None, None,
                        ev.object.label if ev.object else None, ev.date, ev.mode)
             # An actor acting on itself is kept only across sectors ("Egyptian protesters" against
             # Egypt's government), as CAMEO codes domestic events.
@@ -232,8 +232,9 @@ def _args(tokens: list[Token], found: ArticleActors) -> list[_Arg]:
     for tok in tokens:
         for x in _expand(tok):
             m = found.at(x)
-            if m is not None and all(a.mention.actor.key != m.actor.key or a.mention.members != m.members
-                                     for a in out):
+            # One argument per actor and sector: "the Sudanese government and the rebels" are two.
+            if m is not None and all((a.mention.actor.key, a.mention.sector) != (m.actor.key, m.sector)
+                                     or a.mention.members != m.members for a in out):
                 out.append(_Arg(m, x))
     return out
 
@@ -367,7 +368,11 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
     for h in holders:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in trig.target_preps:
-                cands += [p for p in c.children if p.dep_ == "pobj"]
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                cands += pobjs
+                # "conceded to demands from UNITA": whose demands.
+                extra += [x for p in pobjs for q in p.children if q.dep_ == "prep" and q.lower_ in OBJECT_PREPS
+                          for x in q.children if x.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]
     got = [a for a in _args(cands, found) if _who(a) not in source_keys or a.mention.members]

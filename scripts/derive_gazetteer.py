@@ -1700,6 +1700,9 @@ Ambassador|GOV|DIPLOMAT|3
 Ambassador-at-large|GOV|DIPLOMAT|3
 Envoy|GOV|DIPLOMAT|3
 Special Envoy|GOV|DIPLOMAT|3
+Mediator|GOV|DIPLOMAT|3
+mediator|GOV|DIPLOMAT|3
+Peace Envoy|GOV|DIPLOMAT|3
 Special Representative|GOV|DIPLOMAT|3
 Chief Negotiator|GOV|DIPLOMAT|3
 Nuclear Envoy|GOV|DIPLOMAT|3
