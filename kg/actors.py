@@ -407,6 +407,12 @@ class _Resolver:
                 country = hit[1].country
             elif t.text in self.g.places:
                 country = self.g.places[t.text]
+        # "Baghdad University": a place or state just before the name.
+        for c in ent.root.subtree:
+            m = self.out.by_token.get(c.i)
+            if country is None and c.i < ent.start and c.dep_ in ("compound", "nmod", "amod") and m is not None \
+                    and m.actor.type == "State":
+                country = m.actor.country
         # An organisation no list knows is most often a domestic one of the country the
         # sentence is about ("Bouteflika ... the Islamic Salvation Front").
         country = country or self._sentence_country(ent)

@@ -265,8 +265,9 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
             return []
         if any(c.dep_ == "nsubjpass" for c in kids):
             return []
-        if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "xcomp"):
-            return []  # "When asked about X, the minister said": a participle is passive
+        if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "xcomp") and not any(
+                c.dep_ == "dobj" for v in (t, *t.conjuncts) for c in v.children):
+            return []  # "When asked about X, the minister said": a participle without an object is passive
         if t.dep_ in ("xcomp", "conj", "advcl", "ccomp") and t.head.i != t.i:
             # "urged X to meet": the one urged is who would act.
             if t.dep_ == "xcomp":
@@ -358,7 +359,9 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
             if any(c.dep_ == "agent" for c in kids):
                 cands += [c for c in kids if c.dep_ == "nsubjpass"]
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-        holders = [t, *objects]
+        # "donated and delivered goods to X": coordinated verbs share their partner.
+        shared = [c for c in t.conjuncts if c.pos_ == "VERB"]
+        holders = [t, *objects, *shared, *[o for c in shared for o in c.children if o.dep_ == "dobj"]]
         for o in objects:
             extra += [p for c in o.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                       for p in c.children if p.dep_ == "pobj"]
