@@ -291,7 +291,7 @@ class _Resolver:
         if title and not actor.country:
             # "President Laurent Gbagbo ... Ivory Coast": a titled person nobody placed takes the
             # country of a sentence that names only one.
-            where = self._sentence_country(ent, unique=True)
+            where = self._sentence_country(ent, unique=True, before=True)
             if where:
                 actor = self._person(name, title=title, country=where)
         if title:
@@ -419,10 +419,10 @@ class _Resolver:
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
         self._add(ent.start, ent.end, actor, "model")
 
-    def _sentence_country(self, ent: Span, unique: bool = False) -> str | None:
+    def _sentence_country(self, ent: Span, unique: bool = False, before: bool = False) -> str | None:
         counts: Counter[str] = Counter()
         for other in ent.sent.ents:
-            if other.start == ent.start:
+            if other.start == ent.start or (before and other.start > ent.start):
                 continue
             text = _strip_det(other.text)
             hit = self.g.actor(other.ent_id_) if other.ent_id_ else None

@@ -97,8 +97,19 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
     out.extend(_demands(sent, article, found, lex, {e.trigger_start for e in out}))
     # "X pledged aid to Y": the nominal "aid" adds nothing once the verb found the target.
     targeted = {(e.source.key, e.plover) for e in out if e.target is not None}
-    return [e for e in out if e.target is not None or e.object is not None
-            or (e.source.key, e.plover) not in targeted]
+    out = [e for e in out if e.target is not None or e.object is not None
+           or (e.source.key, e.plover) not in targeted]
+    # "staged a hunger strike in protest against X": one act, however many words name it.
+    seen: set[tuple] = set()
+    kept = []
+    for e in out:
+        key = (e.source.key, e.source_sector, e.plover, e.target.key if e.target else None, e.target_sector,
+               e.object.start if e.object else None)
+        if e.plover and key in seen:
+            continue
+        seen.add(key)
+        kept.append(e)
+    return kept
 
 
 def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
@@ -174,6 +185,8 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
             break
         via = node.dep_
         node = node.head
+        if {c.lower_ for c in node.children if c.dep_ == "aux"} & DEMAND_MODALS:
+            return None  # "the US must be ready to mediate": an obligation, a demand by the speaker
         row = lex.modality.get(node.lemma_.lower())
         effect = row.effect if row else None
         if effect in ("intent", "appeal") and node.pos_ == "NOUN" and node.dep_ == "dobj":
@@ -268,6 +281,9 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
         if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "xcomp") and not any(
                 c.dep_ == "dobj" for v in (t, *t.conjuncts) for c in v.children):
             return []  # "When asked about X, the minister said": a participle without an object is passive
+        if t.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in t.head.children):
+            # "was indicted by the court and will resign": the one indicted resigns.
+            return _args([c for c in t.head.children if c.dep_ == "nsubjpass"], found)
         if t.dep_ in ("xcomp", "conj", "advcl", "ccomp") and t.head.i != t.i:
             # "urged X to meet": the one urged is who would act.
             if t.dep_ == "xcomp":
@@ -557,10 +573,13 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
             trig = joint
             rel = lex.relations.get(trig.relation)
             symmetric = bool(rel and rel.symmetric)
-    if not targets and trig.plover in lex.place_as_target:
+    if not targets and (trig.plover in lex.place_as_target or lex.no_target.get(trig.plover) == "own-country"):
         state = _place_target(t, found)
         if state is not None:
-            targets = [_Arg(Mention(0, 0, state.label, state, "place"), t)]
+            # Protesting in one's own country is protesting against its government ("in Yerevan").
+            own = any(a.key == state.key for x in sources for a in (x.mention.members or (x.mention.actor,)))
+            protest = lex.no_target.get(trig.plover) == "own-country"
+            targets = [_Arg(Mention(0, 0, state.label, state, "place", "GOV" if own and protest else None), t)]
     cameo, relation = trig.cameo, trig.relation
     if mode != "asserted":
         row = lex.modality.get(governor.lemma_.lower()) if governor is not None else None
