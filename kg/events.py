@@ -549,6 +549,8 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
         if not sources and t.pos_ == "NOUN" and symmetric and len(targets) >= 2:
             # "Talks between Seoul and Tokyo resumed": the parties are both sides.
             sources, targets = targets[:1], targets[1:]
+    # A city or region is where things happen, not who does them (capitals are metonyms, not places).
+    sources = [a for a in sources if a.mention.how != "place"]
     if not sources:
         return []
     if mode == "intent" and _conditional_child(t) and (code_quad(lex, trig.cameo) in CONFLICT_QUADS
