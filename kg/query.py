@@ -19,6 +19,8 @@ from .store import Store
 from .vocab import ROOT
 
 QUERIES_DIR = ROOT / "queries"
+# The queries behind the export tables (events, actors, articles) live with the code.
+TABLES_DIR = Path(__file__).resolve().parent / "sparql"
 FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -32,7 +34,7 @@ class Table:
 
 
 def saved_queries() -> dict[str, Path]:
-    return {p.stem: p for p in sorted(QUERIES_DIR.glob("*.rq"))}
+    return {p.stem: p for d in (TABLES_DIR, QUERIES_DIR) for p in sorted(d.glob("*.rq"))}
 
 
 def load_query(text_or_name: str) -> str:

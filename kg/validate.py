@@ -9,7 +9,7 @@ axioms pySHACL copies in, so that sh:class follows rdfs:subClassOf (an ir:Person
 ir:Actor) and the SPARQL constraints see rdfs:subPropertyOf and owl:SymmetricProperty.
 (pySHACL copies only RDFS/OWL axioms from an ontology graph, not SKOS concepts: hence the
 code schemes go in the data.) No RDFS/OWL inference is run over the data: the shapes say
-what the graph itself must contain, and a run stays fast (a few seconds for the seed).
+what the graph itself must contain, and a run stays fast (under a second for the seed).
 """
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
         data.parse(f, format="turtle")
     conforms, results, _ = shacl_validate(
         data, shacl_graph=shapes_graph(), ont_graph=Graph().parse(ONTOLOGY_FILE, format="turtle"),
-        inference="none", advanced=True,  # advanced: the SPARQL target of the direct-relation shape
+        inference="none", advanced=True,  # advanced: the SPARQL targets of shapes.ttl
         inplace=True, abort_on_first=False, allow_warnings=False)
     if conforms:
         return True, f"the graph conforms to {SHAPES_FILE.name} ({checked} triples checked)"
