@@ -36,8 +36,22 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# Relative dates further away than this are not dates an article reports ("999999 weeks ago").
+MAX_BACK = {"day": 3660, "week": 520, "month": 1200, "year": 200}
+
+
 def resolve(text: str, article_date: str | None, future: bool = False) -> tuple[str, str] | None:
     """Resolve one time expression; None when it names no point in time that can be fixed."""
+    try:
+        got = _resolve(text, article_date, future)
+    except (OverflowError, ValueError):
+        return None
+    if got is None or not re.match(r"\d{4}(-\d{2}){0,2}$", got[0]):
+        return None
+    return got
+
+
+def _resolve(text: str, article_date: str | None, future: bool = False) -> tuple[str, str] | None:
     t = " ".join(text.lower().replace(",", " ").split())
     t = re.sub(r"^(on|in|during|since|by|at|of|from|until|the|this past)\s+", "", t)
     t = re.sub(r"^(the|this past)\s+", "", t)
@@ -103,7 +117,7 @@ def resolve(text: str, article_date: str | None, future: bool = False) -> tuple[
     m = re.fullmatch(r"(?:about |some |nearly |almost |more than )?([a-z]+|\d+) (day|week|month|year)s? (ago|earlier)", t)
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
-        if n is None:
+        if n is None or n > MAX_BACK[m[2]]:
             return None
         if m[2] == "day":
             return (ref - timedelta(days=n)).isoformat(), "day"
