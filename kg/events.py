@@ -46,9 +46,26 @@ class _Arg:
     token: Token
 
 
+# What a token's children are, computed once per token: a root with thousands of children
+# (a sentence of a thousand clauses) must not be walked again for every trigger below it.
+_CHILDREN: dict[int, tuple[frozenset, frozenset, frozenset]] = {}
+
+
+def _child_info(t: Token) -> tuple[frozenset, frozenset, frozenset]:
+    """(child dependency labels, lower-case marks, lower-case auxiliaries) of a token."""
+    info = _CHILDREN.get(t.i)
+    if info is None:
+        kids = list(t.children)
+        info = (frozenset(c.dep_ for c in kids), frozenset(c.lower_ for c in kids if c.dep_ == "mark"),
+                frozenset(c.lower_ for c in kids if c.dep_ == "aux"))
+        _CHILDREN[t.i] = info
+    return info
+
+
 def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexicon | None = None) -> list[Event]:
     """All events of one article, in text order, without duplicates."""
     lex = lexicon or lx.load()
+    _CHILDREN.clear()
     events: list[Event] = []
     seen: set[tuple] = set()
     for sent in doc.sents:
@@ -73,6 +90,7 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
     fired: set[int] = set()
     suppressed: set[int] = set()
     candidates = []
+    sent_text = sent.text  # once: Span.text walks every token
     for t in sent:
         trig = _match(t, lex)
         if trig is not None:
@@ -86,7 +104,7 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
         if stance is None:
             continue
         mode, governor = stance
-        out_t = _events_for(t, trig, mode, governor, sent, article, found, lex)
+        out_t = _events_for(t, trig, mode, governor, sent, sent_text, article, found, lex)
         if out_t:
             fired.add(t.i)
             if governor is not None:
@@ -94,7 +112,7 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
         out.extend(out_t)
     # A word that only governs another act ("agreed to meet") gives no event of its own.
     out = [e for e in out if e.trigger_start not in {sent.doc[i].idx for i in suppressed}]
-    out.extend(_demands(sent, article, found, lex, {e.trigger_start for e in out}))
+    out.extend(_demands(sent, sent_text, article, found, lex, {e.trigger_start for e in out}))
     # "X pledged aid to Y": the nominal "aid" adds nothing once the verb found the target.
     targeted = {(e.source.key, e.plover) for e in out if e.target is not None}
     out = [e for e in out if e.target is not None or e.object is not None
@@ -185,7 +203,7 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
             break
         via = node.dep_
         node = node.head
-        if {c.lower_ for c in node.children if c.dep_ == "aux"} & DEMAND_MODALS:
+        if _child_info(node)[2] & DEMAND_MODALS:
             return None  # "the US must be ready to mediate": an obligation, a demand by the speaker
         row = lex.modality.get(node.lemma_.lower())
         effect = row.effect if row else None
@@ -200,11 +218,11 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
             return "reject", node
         if effect == "intent":
             return "intent", node
-        if via == "xcomp" and any(c.dep_ == "neg" for c in node.children):
+        if via == "xcomp" and "neg" in _child_info(node)[0]:
             return None
-        if via == "xcomp" and {c.lower_ for c in node.children if c.dep_ == "aux"} & DEMAND_MODALS:
+        if via == "xcomp" and _child_info(node)[2] & DEMAND_MODALS:
             return None
-        if via == "xcomp" and {c.lower_ for c in node.children if c.dep_ == "aux"} & INTENT_MODALS:
+        if via == "xcomp" and _child_info(node)[2] & INTENT_MODALS:
             mode = "intent"
     return mode, governor
 
@@ -225,7 +243,7 @@ def _conditional_child(t: Token) -> bool:
 def _conditional(t: Token) -> bool:
     node = t
     for _ in range(12):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        if _child_info(node)[1] & CONDITIONAL_MARKS:
             return True
         if node.dep_ in ("ROOT",) or node.head.i == node.i:
             return False
@@ -281,7 +299,7 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
         if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "xcomp") and not any(
                 c.dep_ == "dobj" for v in (t, *t.conjuncts) for c in v.children):
             return []  # "When asked about X, the minister said": a participle without an object is passive
-        if t.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in t.head.children):
+        if t.dep_ == "conj" and "nsubjpass" in _child_info(t.head)[0]:
             # "was indicted by the court and will resign": the one indicted resigns.
             return _args([c for c in t.head.children if c.dep_ == "nsubjpass"], found)
         if t.dep_ in ("xcomp", "conj", "advcl", "ccomp") and t.head.i != t.i:
@@ -376,7 +394,7 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
                 cands += [c for c in kids if c.dep_ == "nsubjpass"]
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
         # "donated and delivered goods to X": coordinated verbs share their partner.
-        shared = [c for c in t.conjuncts if c.pos_ == "VERB"]
+        shared = [c for c in t.conjuncts if c.pos_ == "VERB" and abs(c.i - t.i) <= WINDOW]
         holders = [t, *objects, *shared, *[o for c in shared for o in c.children if o.dep_ == "dobj"]]
         for o in objects:
             extra += [p for c in o.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
@@ -475,9 +493,12 @@ def _when(t: Token, sent: Span, article: Article) -> tuple[str | None, str, bool
     clause = _clause(t)
     future = any(c.lower_ in FUTURE_AUX for c in clause.children if c.dep_ == "aux")
     best = None
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    seen: set[int] = set()
+    for x in _near(t, (t, clause)):
+        ent = _entity_at(x) if x.ent_type_ in ("DATE", "TIME") else None
+        if ent is None or ent.start in seen:
             continue
+        seen.add(ent.start)
         if ent.root.head.i == t.i or (_clause(ent.root).i == clause.i and _hops(ent.root, clause) <= 2):
             got = timex.resolve(ent.text, article.date, future)
             if got is not None:
@@ -506,22 +527,53 @@ def _clause(t: Token) -> Token:
     return node
 
 
+# Places and dates are read near their trigger: a bounded window keeps a sentence of a
+# thousand clauses linear rather than quadratic.
+WINDOW = 40
+
+
+def _near(t: Token, holders: tuple[Token, ...]) -> list[Token]:
+    """Tokens within WINDOW of the trigger that hang below one of `holders`, nearest first."""
+    sent = t.sent
+    lo, hi = max(sent.start, t.i - WINDOW), min(sent.end, t.i + WINDOW)
+    heads = {h.i for h in holders}
+    out = []
+    for x in t.doc[lo:hi]:
+        node, steps = x, 0
+        while node.i not in heads and node.head.i != node.i and steps < 8:
+            node, steps = node.head, steps + 1
+        if node.i in heads:
+            out.append(x)
+    return sorted(out, key=lambda x: abs(x.i - t.i))
+
+
+def _entity_at(x: Token) -> Span | None:
+    if not x.ent_type_:
+        return None
+    start = x.i
+    while start > 0 and x.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = x.i + 1
+    while end < len(x.doc) and x.doc[end].ent_iob_ == "I":
+        end += 1
+    return x.doc[start:end]
+
+
 def _where(t: Token, sent: Span) -> str | None:
     clause = _clause(t)
-    subj = {x.i for c in clause.children if c.dep_ in SUBJECTS for x in c.subtree}
-    for holder in (t, clause):
-        for x in holder.subtree:
-            if x.i in subj or x.dep_ != "pobj" or x.head.lower_ not in LOCATIVE:
-                continue
-            if x.ent_type_ in PLACE_LABELS:
-                ent = next((e for e in sent.ents if e.start <= x.i < e.end), None)
-                if ent is not None:
-                    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    subj = {x.i for c in clause.children if c.dep_ in SUBJECTS for x in c.subtree if abs(x.i - t.i) <= WINDOW}
+    for x in _near(t, (t, clause)):
+        if x.i in subj or x.dep_ != "pobj" or x.head.lower_ not in LOCATIVE:
+            continue
+        if x.ent_type_ in PLACE_LABELS:
+            ent = _entity_at(x)
+            if ent is not None:
+                return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return None
 
 
-def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, sent: Span, article: Article,
-                found: ArticleActors, lex: lx.Lexicon) -> list[Event]:
+def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, sent: Span, sent_text: str,
+                article: Article, found: ArticleActors, lex: lx.Lexicon) -> list[Event]:
     rel = lex.relations.get(trig.relation)
     symmetric = bool(rel and rel.symmetric)
     rejected = next((c for c in governor.children if c.dep_ == "dobj"), None) if governor is not None else None
@@ -634,7 +686,7 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
             events.append(Event(
                 article_id=article.id, relation=relation, cameo=cameo, plover=code.plover or trig.plover,
                 source=s, target=g, source_sector=ss, target_sector=gs,
-                sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                sentence=sent_text, start=sent.start_char, end=sent.end_char,
                 trigger_start=t.idx, trigger_end=t.idx + len(t.text),
                 date=date, date_precision=precision, date_from_article=from_article,
                 location=where, object=thing, confidence=round(c, 3), symmetric=symmetric,
@@ -646,9 +698,9 @@ def _place_target(t: Token, found: ArticleActors) -> Actor | None:
     """The country where an act of force happens: the nearest place in a locative phrase of
     the trigger or its clause ("fired at targets in Jericho", "deployed troops in Donetsk")."""
     clause = _clause(t)
-    subject = {x.i for h in (t, clause) for c in h.children if c.dep_ in SUBJECTS for x in c.subtree}
-    near = sorted({x.i: x for h in (t, clause) for x in h.subtree}.values(), key=lambda x: abs(x.i - t.i))
-    for x in near:
+    subject = {x.i for h in (t, clause) for c in h.children if c.dep_ in SUBJECTS for x in c.subtree
+               if abs(x.i - t.i) <= WINDOW}
+    for x in _near(t, (t, clause)):
         if x.i in subject or x.dep_ != "pobj" or x.head.lower_ not in ("in", "into", "near", "across", "inside", "on"):
             continue
         if x.ent_type_ in PLACE_LABELS:
@@ -663,7 +715,8 @@ def _home_state(actor: Actor) -> Actor | None:
     return gazetteer.load().states.get(actor.country or "")
 
 
-def _demands(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexicon, taken: set[int]) -> list[Event]:
+def _demands(sent: Span, sent_text: str, article: Article, found: ArticleActors, lex: lx.Lexicon,
+             taken: set[int]) -> list[Event]:
     """`X must halt provocations`, reported by S: S demanded that X act (CAMEO 10)."""
     root = sent.root
     if root.lemma_.lower() not in REPORT_VERBS:
@@ -694,7 +747,7 @@ def _demands(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexicon
                 out.append(Event(
                     article_id=article.id, relation=relation, cameo=cameo, plover=code.plover or "REQUEST",
                     source=s.mention.actor, target=g.mention.actor, source_sector=s.mention.sector,
-                    target_sector=g.mention.sector, sentence=sent.text, start=sent.start_char,
+                    target_sector=g.mention.sector, sentence=sent_text, start=sent.start_char,
                     end=sent.end_char, trigger_start=t.idx, trigger_end=t.idx + len(t.text), date=date,
                     date_precision=precision, date_from_article=from_article, location=None, object=None,
                     confidence=0.7, symmetric=False, quad=code.quad, mode="asserted"))

