@@ -124,3 +124,11 @@ def test_seed_events_csv_has_the_required_columns(seed_store, tmp_path):
     for col in ("event_id article_id date relation cameo plover source source_country source_sector target "
                 "target_country target_sector object location sentence start end confidence").split():
         assert col in header
+
+
+def test_seed_stats_rank_chung_first_among_people_and_list_the_kor_usa_dyad(seed_store):
+    from kg import analytics
+    tables = analytics.stats(api.actor_network(seed_store))
+    people = [r for r in tables["centrality"] if r["type"] == "Person"]
+    assert people[0]["label"] == "Chung Eui-yong"
+    assert any(r["kind"] == "country" and {r["a"], r["b"]} == {"KOR", "USA"} for r in tables["dyads"])
