@@ -5,7 +5,6 @@ and dialogs: any request other than file:/data:, any error and any dialog fails 
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import networkx as nx
@@ -16,8 +15,6 @@ from network_graphs import BASE, add_actor, add_event as _add_event
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def add_event(*args, **kwargs):
@@ -65,17 +62,6 @@ def hostile_graph() -> nx.MultiDiGraph:
     add_event(g, b, c, "tested", "MOBILIZE", "material_conflict", sentence="<iframe src=javascript:alert(6)>",
               url="https://news.example.com/ok?a=<b>&c=</script>", title=HOSTILE_IMG)
     return g
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Debian chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:

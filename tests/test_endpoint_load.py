@@ -9,7 +9,6 @@ goes on answering. Traffic goes to 127.0.0.1 only.
 from __future__ import annotations
 
 import csv
-import http.client
 import io
 import json
 import socket
@@ -22,22 +21,18 @@ from pathlib import Path
 
 import pytest
 
+import endpoint
+
 pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
-KG = Path(sys.executable).with_name("kg")
+KG = endpoint.KG
 LOAD = ROOT / "scripts" / "load_endpoint.py"
 TIMEOUT = 3  # --timeout of the server under test, seconds
 MAX_ROWS = 200  # --max-rows
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # ~10^14 rows to count
 MANY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # ~2 * 10^7 rows
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def children(pid: int) -> list[int]:
@@ -57,41 +52,12 @@ def threads(pid: int) -> int:
     return -1
 
 
-class Server:
+class Server(endpoint.Server):
+    """The shared `kg serve` process, with the query forms and health checks of a load test."""
+
     def __init__(self, store: Path, log: Path, *args: str) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/sparql"
-        self.log_path = log
-        self._log = open(log, "wb")
-        self.proc = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(self.port), *args],
-                                     stdout=subprocess.DEVNULL, stderr=self._log)
-        deadline = time.monotonic() + 60
-        while True:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"kg serve exited with {self.proc.returncode}:\n{self.log()}")
-            try:
-                if self.request("GET", "/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise AssertionError(f"kg serve did not answer within 60 s:\n{self.log()}")
-            time.sleep(0.2)
+        super().__init__(store, log, *args)
         self.workers = len(children(self.proc.pid))
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
-                timeout: float = 30) -> tuple[int, dict, bytes]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            r = conn.getresponse()
-            return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-        finally:
-            conn.close()
 
     def query(self, text: str, accept: str = "application/sparql-results+json", how: str = "post",
               timeout: float = 30) -> tuple[int, dict, bytes]:
@@ -114,16 +80,6 @@ class Server:
         while len(children(self.proc.pid)) != self.workers and time.monotonic() < deadline:
             time.sleep(0.1)
         assert len(children(self.proc.pid)) == self.workers
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._log.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,6 @@ shown as text.
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -20,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from endpoint import free_port
+
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 KG = [sys.executable, "-m", "kg.cli"]
 
 # Each of these, found by trying, makes the model name an actor with markup in its label.
@@ -60,17 +58,6 @@ def hostile_store(tmp_path_factory) -> Path:
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
     return store
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Debian chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:
@@ -160,15 +147,9 @@ def test_viz_page_of_hostile_articles_runs_nothing_and_shows_it_all_as_text(host
     assert w.problems == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def hostile_server(hostile_store, tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path_factory.mktemp("servelog") / "serve.log", "wb")
     proc = subprocess.Popen([*KG, "serve", "--store", str(hostile_store), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=log)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from endpoint import free_port
+
 from kg import api
 from kg.errors import KgError
 from kg.store import RemoteStore, open_store
@@ -21,19 +23,13 @@ def _oxigraph() -> str | None:
     return str(here) if here.exists() else shutil.which("oxigraph")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The URL of a fresh Oxigraph server, stopped when the module's tests are done."""
     exe = _oxigraph()
     if exe is None:
         pytest.skip("no oxigraph server: pip install oxigraph")
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path_factory.mktemp("oxigraph-log") / "server.log", "wb")
     proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph-data")),
                              "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT)
@@ -117,7 +113,7 @@ def test_remote_store_remove_then_rebuild_and_load_are_idempotent(server, seed_p
 
 def test_remote_store_unreachable_server_is_one_error(tmp_path):
     with pytest.raises(KgError, match="E202"):
-        open_store(f"http://127.0.0.1:{_free_port()}").content_hashes(["x"])
+        open_store(f"http://127.0.0.1:{free_port()}").content_hashes(["x"])
 
 
 @pytest.mark.parametrize("spec,query,update,store", [

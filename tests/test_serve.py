@@ -10,7 +10,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -21,11 +20,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from endpoint import Server
 from kg.serve import MAX_QUERY_BYTES, classify, negotiate, SOLUTION_TYPES
 
 pytestmark = pytest.mark.model
 
-KG = Path(sys.executable).with_name("kg")
 COUNT_GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 ARTICLE = "https://w3id.org/irkg/id/article/000_752275d0ded06cc5"
@@ -49,51 +48,6 @@ def served_store(seed_store, tmp_path_factory) -> Path:
     dst.flush()
     del dst, src
     return path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, store: Path, log: Path, *args: str) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.url = f"{self.base}/sparql"
-        self.log_path = log
-        self._log = open(log, "wb")
-        self.proc = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(self.port), *args],
-                                     stdout=subprocess.DEVNULL, stderr=self._log)
-        deadline = time.monotonic() + 60
-        while True:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"kg serve exited with {self.proc.returncode}:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(self.base + "/", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise AssertionError(f"kg serve did not answer within 60 s:\n{self.log()}")
-            time.sleep(0.2)
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def stop(self, sig: int = signal.SIGTERM) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._log.close()
-        return self.proc.returncode
 
 
 @pytest.fixture
