@@ -87,7 +87,6 @@ def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexico
 
 def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexicon) -> list[Event]:
     out: list[Event] = []
-    fired: set[int] = set()
     suppressed: set[int] = set()
     candidates = []
     sent_text = sent.text  # once: Span.text walks every token
@@ -105,10 +104,8 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
             continue
         mode, governor = stance
         out_t = _events_for(t, trig, mode, governor, sent, sent_text, article, found, lex)
-        if out_t:
-            fired.add(t.i)
-            if governor is not None:
-                suppressed.add(governor.i)
+        if out_t and governor is not None:
+            suppressed.add(governor.i)
         out.extend(out_t)
     # A word that only governs another act ("agreed to meet") gives no event of its own.
     out = [e for e in out if e.trigger_start not in {sent.doc[i].idx for i in suppressed}]
@@ -194,7 +191,6 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
         return None  # an obligation is a demand by whoever states it: see _demands
     if aux & INTENT_MODALS:
         mode = "intent"
-    head = t.head
     # Governing words up the complement chain: "refused to meet", "plans to visit",
     # "called for the need to ease sanctions", "proposals for talks with".
     node = t

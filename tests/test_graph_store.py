@@ -7,7 +7,6 @@ import json
 import shutil
 
 import networkx as nx
-import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
