@@ -99,7 +99,7 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
         phrase_verbs = {c[0].i for c in candidates if c[1].objects}
         if trig.pos == "NOUN" and (t.head.i in phrase_verbs or (t.dep_ == "pobj" and t.head.head.i in phrase_verbs)):
             continue
-        stance = _stance(t, lex)
+        stance = _stance(t, trig, lex)
         if stance is None:
             continue
         mode, governor = stance
@@ -160,7 +160,7 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
     return None
 
 
-def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
+def _stance(t: Token, trig: lx.Trigger, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
     """asserted / intent / reject, with the governing word; None when the act did not happen."""
     kids = list(t.children)
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
@@ -208,6 +208,10 @@ def _stance(t: Token, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
             above = lex.modality.get(node.head.lemma_.lower())
             if above is not None and above.effect == "reject":
                 return "reject", node.head
+        if effect == "fail":
+            # "failed to reach agreement" is a rejection (CAMEO codes `fail` 12x); an attack that
+            # failed to happen is no event at all.
+            return ("reject", node) if code_quad(lex, trig.cameo) not in CONFLICT_QUADS else None
         if effect in ("negate", "deny", "hypothetical", "appeal"):
             return None
         if effect == "reject":
@@ -309,8 +313,30 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
             if t.dep_ == "relcl":
                 return _args([t.head], found)
             return _noun_source(t.head, found, depth + 1)
+        if t.dep_ == "ROOT":
+            return _args(_stray_subject(t), found)
         return []
     return _noun_source(t, found, depth)
+
+
+def _stray_subject(t: Token) -> list[Token]:
+    """The subject of a main verb the parser left without one: after a long opening phrase it
+    sometimes hangs the subject on a noun of that phrase ("With the signing of the accord, the
+    government and the rebels have agreed"). The noun phrase right before the verb and its
+    auxiliaries stands in, from the first of its conjuncts after the last comma."""
+    doc = t.doc
+    i = t.i - 1
+    while i >= t.sent.start and doc[i].head.i == t.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < t.sent.start or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].head.i > t.i:
+        return []
+    comma = max((x.i for x in doc[t.sent.start:i] if x.text == ","), default=t.sent.start - 1)
+    x = doc[i]
+    while x.dep_ in ("compound", "flat", "amod") and comma < x.head.i < t.i:
+        x = x.head
+    while x.dep_ == "conj" and comma < x.head.i < x.i:
+        x = x.head
+    return [x]
 
 
 def _noun_source(t: Token, found: ArticleActors, depth: int) -> list[_Arg]:

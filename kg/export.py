@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from . import lexicon as lx
 from .errors import KgError
 from .query import Table, load_query, run
 from .store import ONTOLOGY_GRAPH, Store, to_rdflib
@@ -24,7 +25,11 @@ from .vocab import PREFIXES
 
 EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "relation", "cameo", "plover", "quad", "mode",
                  "source", "source_id", "source_country", "source_sector", "target", "target_id", "target_country",
-                 "target_sector", "object", "object_type", "location", "sentence", "start", "end", "confidence"]
+                 "target_sector", "object", "object_type", "location", "sentence", "start", "end", "confidence",
+                 "direction"]
+# Columns that trade places in the mirrored row of a symmetric event.
+_SWAP = [("source", "target"), ("source_id", "target_id"), ("source_country", "target_country"),
+         ("source_sector", "target_sector")]
 ACTOR_COLUMNS = ["actor_id", "label", "type", "country", "sector", "title", "aliases", "mentions"]
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
 NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
@@ -61,9 +66,21 @@ def table_format(path: str, default: str = "csv") -> str:
     return fmt
 
 
-def event_table(store: Store) -> Table:
-    t = run(store, load_query("events"))
-    return Table(EVENT_COLUMNS, [[r.get(c) for c in EVENT_COLUMNS] for r in t.dicts()])
+def event_table(store: Store, *, mirror: bool = True) -> Table:
+    """One row per event; with `mirror`, a symmetric event (met, agreed with: see relations.tsv)
+    also gets a row in the other direction, marked `mirrored`, so that a dyad's events read the
+    same from either side, as the directed (source, target) tables of GDELT and ICEWS are read."""
+    symmetric = {label for label, rel in lx.load().relations.items() if rel.symmetric}
+    rows = []
+    for r in run(store, load_query("events")).dicts():
+        r["direction"] = "stated"
+        rows.append([r.get(c) for c in EVENT_COLUMNS])
+        if mirror and r.get("target_id") and r.get("relation") in symmetric:
+            m = dict(r, direction="mirrored")
+            for a, b in _SWAP:
+                m[a], m[b] = r.get(b), r.get(a)
+            rows.append([m.get(c) for c in EVENT_COLUMNS])
+    return Table(EVENT_COLUMNS, rows)
 
 
 def actor_table(store: Store) -> Table:

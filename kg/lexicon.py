@@ -53,7 +53,7 @@ class Weapon:
 @dataclass(frozen=True)
 class Modality:
     lemma: str
-    effect: str  # negate, intent, appeal, reject, deny, hypothetical, report
+    effect: str  # negate, intent, appeal, reject, fail, deny, hypothetical, report
     cameo: str
     relation: str
     overrides: bool

@@ -51,7 +51,7 @@ def build(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
     actors = {r["actor_id"]: r for r in actor_table(store).dicts()}
     arts = articles(store)
     g = nx.MultiDiGraph()
-    for ev in event_table(store).dicts():
+    for ev in event_table(store, mirror=False).dicts():
         if not f.keep(ev):
             continue
         src = ev["source_id"]

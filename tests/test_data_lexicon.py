@@ -460,7 +460,7 @@ def test_every_plover_type_has_several_trigger_lemmas(verbs):
 
 # ---------------------------------------------------------------- modality.tsv
 
-EFFECT_ROOTS = {"intent": {"03", "01", "13"}, "appeal": {"02", "10"}, "reject": {"12"}, "deny": {"01"}}
+EFFECT_ROOTS = {"intent": {"03", "01", "13"}, "appeal": {"02", "10"}, "reject": {"12"}, "fail": {"12"}, "deny": {"01"}}
 
 
 def test_modality_rows_have_known_effects_and_consistent_codes(modality, cameo):
@@ -468,7 +468,7 @@ def test_modality_rows_have_known_effects_and_consistent_codes(modality, cameo):
     assert len(lemmas) == len(set(lemmas)), "duplicate modality lemma"
     effects = {r["effect"] for r in modality}
     assert {"negate", "intent", "appeal", "reject", "deny", "hypothetical", "report"} <= effects
-    assert effects <= {"negate", "intent", "appeal", "reject", "deny", "hypothetical", "report", "light"}
+    assert effects <= {"negate", "intent", "appeal", "reject", "deny", "hypothetical", "report", "light", "fail"}
     for r in modality:
         if r["effect"] in ("negate", "hypothetical", "report", "light") or not r["cameo"]:
             # an appeal word without a code of its own ("need") only passes its act on

@@ -67,6 +67,15 @@ CASES = {
         ("The Nigerian government accused Nigerian militants of the bombing.", ("NGA", "ACCUSE", "NGA")),
         ("Thousands of Kenyan teachers protested in Nairobi on Monday.", ("KEN", "PROTEST", "KEN")),
     ],
+    "failed cooperation is rejection": [
+        ("Ghana and Togo failed to reach an agreement on the border dispute.", ("GHA", "REJECT", None)),
+        ("Ghana and Togo failed to reach an agreement on the border dispute.", ("TGO", "REJECT", None)),
+        ("Peru failed to meet the Chilean delegation in Lima.", ("PER", "REJECT", "CHL")),
+    ],
+    "subject the parser hung elsewhere": [
+        ("Following the signing of a Declaration of Principles on Border Trade, the Malian government "
+         "and the Tuareg rebels have agreed to reopen the road.", ("MLI", "AGREE", None)),
+    ],
     "governed complements": [
         ("Sudanese rebels refused to allow Chadian aid workers to enter the camp.", ("SDN", "REJECT", "TCD")),
     ],
@@ -77,6 +86,7 @@ CASES = {
 NOTHING = {
     "negation": ["Pakistan did not attack India.", "Indonesia has not responded to Malaysia's request.",
                  "Chile never sanctioned Peru."],
+    "failed attacks": ["Houthi fighters failed to capture the port from Yemeni troops."],
     "conditional": ["If Iran attacks Israel, the region will suffer.",
                     "Should Russia invade Finland, NATO would respond."],
     "prohibited acts": ["The treaty bans Iran from testing nuclear weapons."],

@@ -110,6 +110,20 @@ def test_seed_meeting_is_found_from_either_side(seed_store):
     assert {"Chung Eui-yong"} <= {r["who"] for r in rows}
 
 
+def test_seed_event_table_reads_a_meeting_from_either_side_and_nothing_else(events):
+    stated = [e for e in events if e["direction"] == "stated"]
+    mirrored = [e for e in events if e["direction"] == "mirrored"]
+    meeting = next(e for e in stated if e["source"] == "Chung Eui-yong" and e["target"] == "Antony Blinken")
+    back = [e for e in mirrored if e["event_id"] == meeting["event_id"]]
+    assert len(back) == 1
+    assert (back[0]["source"], back[0]["source_country"], back[0]["target"], back[0]["target_country"]) == \
+        ("Antony Blinken", "USA", "Chung Eui-yong", "KOR")
+    # Only symmetric relations are mirrored: a test or a demand has one direction.
+    assert {e["relation"] for e in mirrored} <= {"met", "held talks with", "agreed with", "cooperated with"}
+    assert not any(e["plover"] in ("MOBILIZE", "REQUEST") for e in mirrored)
+    assert len({e["event_id"] for e in stated}) == len(stated)
+
+
 def test_seed_turtle_export_parses(seed_store, tmp_path):
     out = tmp_path / "graph.ttl"
     api.export_graph(seed_store, str(out))
