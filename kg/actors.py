@@ -78,6 +78,11 @@ def _east_asian(name: str) -> bool:
                                      and len(parts) == 3 and len(parts[1]) <= 4)
 
 
+# Participles and adjectives of membership: "X affiliated with Y" are Y's people.
+AFFILIATION = {"affiliate", "affiliated", "loyal", "allied", "ally", "link", "linked", "belong", "belonging",
+               "aligned", "attach", "attached", "associate", "associated"}
+
+
 @dataclass
 class ArticleActors:
     """Every actor mention of one article, by token, plus what the article is about."""
@@ -628,6 +633,12 @@ class _Resolver:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
                 mods += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.children)
                          if x.dep_ in ("pobj", "amod", "compound")]
+            # "workers affiliated with the Serbian union", "militants loyal to Iraq's al-Qaeda
+            # leader": whom they belong to says whose they are.
+            if c.dep_ in ("amod", "acl") and c.lemma_.lower() in AFFILIATION:
+                mods += [x for pr in c.children if pr.dep_ == "prep" and pr.lower_ in ("to", "with")
+                         for p in pr.children if p.dep_ == "pobj" for x in p.subtree
+                         if x.dep_ in ("pobj", "poss", "amod", "compound")]
         for c in mods:
             m = self.out.by_token.get(c.i)
             a = m.actor if m is not None else None
@@ -657,6 +668,9 @@ class _Resolver:
             if allow_home and kind in ("GOVBODY", "MILITARY") and self.out.home in g.states \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                 found = g.states[self.out.home]
+            elif sector in g.domestic and (where := self._sentence_country(t.doc[t.i:t.i + 1], unique=True)):
+                # "opposition leaders ... in Baku": a domestic group of the one country named.
+                found = g.states[where]
             else:
                 return None
         span_start = min(span_start, _np_start(t))

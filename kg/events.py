@@ -139,16 +139,47 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
     adjacent = [c for c in t.children if c.dep_ in ("advmod", "prep") and c.i == t.i + 1
                 and c.lower_ in PARTICLE_WORDS | {"on"}]
     prts |= {c.lower_ for c in adjacent}
+    # "forced the UN agency out of the country", "called the strike off": a particle right
+    # after the object belongs to the verb.
+    for o in t.children:
+        if o.dep_ == "dobj":
+            after = o.right_edge.i + 1
+            prts |= {c.lower_ for c in t.children if c.i == after and c.dep_ in ("advmod", "prep", "prt")
+                     and c.lower_ in PARTICLE_WORDS}
     if pos == "NOUN":
         # On a noun row, `object` names a required modifier: "hunger strike", "air strike".
         objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
         objs |= {w for c in t.children if c.dep_ == "compound" for w in c.lower_.split("-")}
     else:
-        objects = [_partitive(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = _acted_on(t)
         # "went on strike": the object of a preposition used as a particle counts as the object.
         objects += [p for c in adjacent for p in c.children if p.dep_ == "pobj"]
         objs = {c.lemma_.lower() for c in objects}
         objs |= {c.lemma_.lower() for o in objects if o.dep_ != "nsubjpass" for c in o.conjuncts}
+    for e in _pick(entries, prts, objs):
+        return e
+    if pos == "VERB":
+        # "ended mediation efforts", "halted aid deliveries": the noun before a general head
+        # names what was acted on, when the head itself matches no row.
+        mods = {c.lemma_.lower() for o in objects if o.dep_ != "nsubjpass" for c in o.children
+                if c.dep_ == "compound" and c.i < o.i}
+        for e in _pick(entries, prts, mods):
+            if e.objects:
+                return e
+    return None
+
+
+def _acted_on(t: Token) -> list[Token]:
+    """What a verb acts on: its object, else the subject of its small clause ("allowed
+    candidate X to run": X)."""
+    objects = [_partitive(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        objects = [s for c in t.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                   if s.dep_ == "nsubj" and t.i < s.i < c.i]
+    return objects
+
+
+def _pick(entries: list[lx.Trigger], prts: set[str], objs: set[str]):
     for e in entries:
         if e.particle and e.particle not in prts:
             continue
@@ -156,8 +187,7 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
             continue
         if not e.particle and prts and any(x.particle in prts for x in entries):
             continue
-        return e
-    return None
+        yield e
 
 
 def _stance(t: Token, trig: lx.Trigger, lex: lx.Lexicon) -> tuple[str, Token | None] | None:
@@ -438,8 +468,8 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
     if not got and trig.objects and t.pos_ in ("VERB", "AUX"):
         # "demolished Palestinian homes", "banned Ugandan opposition candidates": the object
         # the verb's meaning needs belongs to the target.
-        owned = [_partitive(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-        owned = [c for c in owned if c.lemma_.lower() in trig.objects]
+        owned = [c for c in _acted_on(t) if c.lemma_.lower() in trig.objects
+                 or any(x.dep_ == "compound" and x.lemma_.lower() in trig.objects for x in c.children)]
         got = [a for a in _args(owned, found) if _who(a) not in source_keys]
     if not got and extra:
         got = [a for a in _args(extra, found) if _who(a) not in source_keys]

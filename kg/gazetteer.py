@@ -81,6 +81,8 @@ class Gazetteer:
     # Lower-case name -> (country, sector) of political figures (people.tsv, from Phoenix).
     known_people: dict[str, tuple[str, str]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # city or region -> ISO3 (places.tsv)
+    # Sectors whose unqualified groups belong to the one country their sentence names (sectors.tsv).
+    domestic: set[str] = field(default_factory=set)
 
     def actor(self, key: str) -> Actor | None:
         kind, _, ident = key.partition("/")
@@ -166,6 +168,7 @@ def load() -> Gazetteer:
         if " " in row["place"] and row["country"] in g.states:
             # Multi-word places go to the entity ruler too, so that "Northern Ireland" is not "Ireland".
             g.names.setdefault(row["place"], ("place", f"state/{row['country']}"))
+    g.domestic = {row["sector"] for row in read_table("sectors.tsv") if row.get("domestic") == "yes"}
     for row in read_table("people.tsv"):
         g.known_people.setdefault(row["name"].lower(), (row["country"], row.get("sector") or "GOV"))
     return g
