@@ -130,6 +130,7 @@ class _Resolver:
         self.out = ArticleActors(doc)
         self.people: dict[str, Actor] = {}  # person key -> actor as known in this article
         self.short: dict[str, str] = {}  # short name -> person key
+        self.acronyms: dict[str, Actor] = {}  # "MASSOB" -> the organisation it was introduced for
         self.seen_keys: set[str] = set()
         self.last_subject_person: Actor | None = None
         self.last_person: Actor | None = None
@@ -137,11 +138,13 @@ class _Resolver:
         self.last_pair: tuple[Actor, ...] = ()
         self.last_foreign_state: Actor | None = None
         self.consumed: set[int] = set()  # tokens that belong to a title or a mention
+        self.context: str | None = None  # the home country, else the state the article names most
 
     # --- entry point -------------------------------------------------------------------
     def run(self) -> ArticleActors:
         ents = fix_entities(self.doc)
         self.out.home = self._home_country(ents)
+        self.context = self.out.home or self._main_country(ents)
         by_sent: dict[int, list[Span]] = {}
         for ent in ents:
             by_sent.setdefault(ent.sent.start, []).append(ent)
@@ -225,6 +228,9 @@ class _Resolver:
         if text in self.short:
             self._short_name(ent.start, ent.end, text)
             return
+        if text in self.acronyms:
+            self._add(ent.start, ent.end, self.acronyms[text], "shortname")
+            return
         if ent.ent_id_ or text not in self.g.ambiguous or ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
             hit = self.g.actor(ent.ent_id_) if ent.ent_id_ else None
             kind = self.g.names.get(text, ("", ""))[0] if hit else ""
@@ -296,7 +302,7 @@ class _Resolver:
         if title and not actor.country:
             # "President Laurent Gbagbo ... Ivory Coast": a titled person nobody placed takes the
             # country of a sentence that names only one.
-            where = self._sentence_country(ent, unique=True, before=True)
+            where = self._sentence_country(ent, unique=True, before=True) or self.context
             if where:
                 actor = self._person(name, title=title, country=where)
         if title:
@@ -391,6 +397,18 @@ class _Resolver:
         self._add(start, end, self.people[key], "shortname")
 
     def _org_entity(self, ent: Span) -> None:
+        doc = ent.doc
+        span_end = ent.end
+        acronym = None
+        if len(ent) > 3 and ent[-1].text == ")" and ent[-3].text == "(":
+            # fix_entities joined "Movement for ... (MASSOB)": name and acronym.
+            acronym = ent[-2].text
+            ent = doc[ent.start:ent.end - 3]
+        elif ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            acronym = doc[ent.end + 1].text
+        if acronym in self.acronyms:
+            self._add(ent.start, span_end, self.acronyms[acronym], "shortname")
+            return
         text = _strip_det(ent.text)
         if any(t.like_num for t in ent) or not any(t.is_alpha and len(t) > 1 for t in ent):
             return
@@ -399,9 +417,8 @@ class _Resolver:
         if agent is not None:
             return
         # "the International Labor Office (ILO)": a known acronym in brackets names the organisation.
-        doc = ent.doc
-        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-            hit = self.g.lookup(doc[ent.end + 1].text)
+        if acronym and ent.end + 2 < len(doc) and doc[ent.end].text == "(":
+            hit = self.g.lookup(acronym)
             if hit and hit[1].type not in ("Person", "State"):
                 self._add(ent.start, ent.end + 3, hit[1], "gazetteer", head=ent.root.i)
                 return
@@ -421,8 +438,11 @@ class _Resolver:
         # An organisation no list knows is most often a domestic one of the country the
         # sentence is about ("Bouteflika ... the Islamic Salvation Front").
         country = country or self._sentence_country(ent)
-        actor = Actor(f"org/{slug(text)}", text, "Organization", country, None)
-        self._add(ent.start, ent.end, actor, "model")
+        actor = Actor(f"org/{slug(text)}", text, "Organization", country, None,
+                      aliases=(acronym,) if acronym and span_end > ent.end else ())
+        self._add(ent.start, span_end, actor, "model", head=ent.root.i)
+        if acronym and span_end > ent.end:
+            self.acronyms[acronym] = actor
 
     def _sentence_country(self, ent: Span, unique: bool = False, before: bool = False) -> str | None:
         counts: Counter[str] = Counter()
@@ -704,6 +724,21 @@ class _Resolver:
                 self.last_pair = (m.actor, other.actor)
                 return
 
+    def _main_country(self, ents: list[Span]) -> str | None:
+        """The state an article names most often, if one leads: where an office holder that
+        nobody placed most likely serves ("President Dos Santos ... Angola")."""
+        counts: Counter[str] = Counter()
+        for ent in ents:
+            # a state, or a state inside an organisation's name ("... of Angola")
+            names = [_strip_det(ent.text)] if ent.label_ in ("GPE", "NORP") else \
+                [t.text for t in ent if t.text[:1].isupper()] if ent.label_ == "ORG" else []
+            for name in names:
+                hit = self.g.lookup(name)
+                if hit and hit[1].type == "State" and hit[1].country:
+                    counts[hit[1].country] += 1
+        best = counts.most_common(2)
+        return best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
+
     def _home_country(self, ents: list[Span]) -> str | None:
         """The country whose officials the article follows: that of its first titled person
         with a stated country. Mere frequency is not enough evidence ("sanctions on Iran")."""
@@ -752,6 +787,17 @@ def fix_entities(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
         end = ent.end
+        if out and out[-1].label_ == "ORG" and _bracketed_acronym(ent) and ent.start == out[-1].end + 1:
+            # "the Movement for ... Biafra (MASSOB)": the acronym names the organisation just
+            # before it, whatever the model thought it was.
+            out[-1] = Span(doc, out[-1].start, ent.end + 1, label="ORG", kb_id=out[-1].kb_id_, span_id=out[-1].id_)
+            continue
+        if out and out[-1].label_ == "ORG" and ent.start == out[-1].end and out[-1][-1].lower_ in ("of", "for") \
+                and ent.label_ in ("GPE", "LOC"):
+            # "National Union for the Total Independence of" + "Angola": one name, cut at the
+            # country the entity ruler knows.
+            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG", kb_id=out[-1].kb_id_, span_id=out[-1].id_)
+            continue
         if ent.label_ == "PERSON":
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
@@ -759,6 +805,12 @@ def fix_entities(doc: Doc) -> list[Span]:
         out.append(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_) if end != ent.end
                    else ent)
     return out
+
+
+def _bracketed_acronym(ent: Span) -> bool:
+    doc = ent.doc
+    return len(ent) == 1 and ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].text == "(" \
+        and doc[ent.end].text == ")" and ent.text.isupper() and 2 <= len(ent.text) <= 10
 
 
 def resolve(doc: Doc, g: Gazetteer | None = None) -> ArticleActors:

@@ -471,6 +471,13 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
         owned = [c for c in _acted_on(t) if c.lemma_.lower() in trig.objects
                  or any(x.dep_ == "compound" and x.lemma_.lower() in trig.objects for x in c.children)]
         got = [a for a in _args(owned, found) if _who(a) not in source_keys]
+    if not got and trig.objects and t.pos_ in ("VERB", "AUX"):
+        # "mounted an invasion of Lebanon": an event noun as the object brings its own partner.
+        rows = lx.load().triggers
+        nouns = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in trig.objects]
+        preps = [(n, set(r.target_preps)) for n in nouns for r in rows.get((n.lemma_.lower(), "NOUN"), [])[:1]]
+        got = [a for a in _args([p for n, ok in preps for c in n.children if c.dep_ == "prep" and c.lower_ in ok
+                                 for p in c.children if p.dep_ == "pobj"], found) if _who(a) not in source_keys]
     if not got and extra:
         got = [a for a in _args(extra, found) if _who(a) not in source_keys]
     if not got and trig.plover == "REQUEST":

@@ -162,3 +162,52 @@ def test_actors_unknown_organisation_takes_the_one_country_of_its_sentence(nlp):
 def test_actors_known_leader_keeps_country_whatever_the_sentence(nlp):
     doc, found = resolve(nlp, "President Putin warned Ukraine on Monday.")
     assert mention_at(doc, found, "Putin").actor.country == "RUS"
+
+
+@pytest.mark.parametrize("text,word,country,sector", [
+    ("Workers affiliated with the Chilean port union blocked the terminal.", "Workers", "CHL", "LAB"),
+    ("Gunmen loyal to Libya's eastern commander attacked the checkpoint.", "Gunmen", "LBY", None),
+])
+def test_actors_members_belong_to_whom_they_are_affiliated_with(nlp, text, word, country, sector):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, word)
+    assert m.actor.country == country
+    if sector:
+        assert m.sector == sector
+
+
+@pytest.mark.parametrize("text,word,country,sector", [
+    ("Opposition leaders called off the march in Tbilisi.", "Opposition", "GEO", "OPP"),
+    ("Striking teachers marched to the parliament in Nairobi.", "teachers", "KEN", "EDU"),
+])
+def test_actors_domestic_groups_belong_to_the_one_country_their_sentence_names(nlp, text, word, country, sector):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, word)
+    assert (m.actor.country, m.sector) == (country, sector)
+
+
+def test_actors_domestic_groups_are_not_guessed_when_the_sentence_names_two_countries(nlp):
+    doc, found = resolve(nlp, "Opposition leaders in exile met Ukrainian and Polish officials.")
+    m = found.at(next(t for t in doc if t.text == "leaders"))
+    assert m is None or m.actor.country not in ("UKR", "POL")
+
+
+def test_actors_an_acronym_in_brackets_names_the_organisation_before_it_and_later(nlp):
+    doc, found = resolve(nlp, "Kenyan police arrested 30 members of the outlawed Mungiki Revolutionary Council (MRC) "
+                              "in Mombasa. The MRC accused the police of torture.")
+    first = mention_at(doc, found, "Council")
+    later = mention_at(doc, found, "MRC", nth=1)
+    assert first.actor.key == later.actor.key and first.actor.country == "KEN"
+    assert "MRC" in first.actor.aliases
+
+
+def test_actors_an_organisation_cut_at_its_country_is_mended(nlp):
+    doc, found = resolve(nlp, "The Front for the Liberation of Mozambique won the vote.")
+    m = mention_at(doc, found, "Front")
+    assert m.actor.label.endswith("Mozambique") and m.actor.country == "MOZ"
+
+
+def test_actors_an_office_holder_nobody_placed_serves_the_state_the_article_names_most(nlp):
+    doc, found = resolve(nlp, "President Hakainde Hichilema opened parliament. Zambia's economy grew, and "
+                              "Zambian copper exports rose while Zambia repaid its debts to China.")
+    assert mention_at(doc, found, "Hichilema").actor.country == "ZMB"

@@ -76,6 +76,12 @@ CASES = {
         ("Following the signing of a Declaration of Principles on Border Trade, the Malian government "
          "and the Tuareg rebels have agreed to reopen the road.", ("MLI", "AGREE", None)),
     ],
+    "what the verb acts on": [
+        ("Eritrea forced the Norwegian aid agency out of the country.", ("ERI", "SANCTION", "NOR")),
+        ("Qatar ended its mediation efforts between Ethiopia and Eritrea.", ("QAT", "SANCTION", "ETH")),
+        ("Uganda allowed opposition candidates to stand in the election.", ("UGA", "CONCEDE", "UGA")),
+        ("Turkey launched an invasion of northern Syria on Wednesday.", ("TUR", "ASSAULT", "SYR")),
+    ],
     "governed complements": [
         ("Sudanese rebels refused to allow Chadian aid workers to enter the camp.", ("SDN", "REJECT", "TCD")),
     ],
