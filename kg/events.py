@@ -480,6 +480,11 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
                                  for p in c.children if p.dep_ == "pobj"], found) if _who(a) not in source_keys]
     if not got and extra:
         got = [a for a in _args(extra, found) if _who(a) not in source_keys]
+    if not got and t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        # "sent inspectors to Iraq to investigate": a purpose is pursued where the mission went.
+        dest = [p for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                for p in c.children if p.dep_ == "pobj"]
+        got = [a for a in _args(dest, found) if _who(a) not in source_keys]
     if not got and trig.plover == "REQUEST":
         # "demanded that the government end curbs": whoever must act is the target.
         clauses = [c for c in kids if c.dep_ in ("ccomp", "acl", "xcomp")]

@@ -7,7 +7,10 @@ qualified by a place ("Darfur rebels", "Baghdad University") and to a place atta
 entered ("shelled Juba"). A place in a locative phrase ("in Kirkuk") stays a place.
 
 Source: Phoenix.Countries.actors.txt, Open Event Data Alliance, MIT licence
-(Copyright (c) 2014 Open Event Data Alliance); see kg/data/gazetteer.md.
+(Copyright (c) 2014 Open Event Data Alliance); see kg/data/gazetteer.md. Added to them: the
+first-level subdivisions of ISO 3166-2 (provinces, states, regions: "Sindh", "Oromia") as
+pycountry ships them (data from Debian's iso-codes, LGPL-2.1), where the name is unique to one
+country, names no state, organisation or demonym, and is not a compass or generic word.
 
     python scripts/derive_places.py [PHOENIX_DIR]
 """
@@ -41,6 +44,21 @@ CURATED = [
     ("Cox's Bazar", "BGD"), ("Rakhine", "MMR"), ("Mindanao", "PHL"), ("Balochistan", "PAK"),
 ]
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "ean", "eans", "ite", "ites", "ic")
+# ISO 3166-2 first-level kinds that are regions people name in the news (not parishes or councils).
+SUBDIVISION_TYPES = {"Province", "Region", "State", "Governorate", "Prefecture", "Autonomous region",
+                     "Autonomous republic", "Autonomous community", "Autonomous province", "Regional state",
+                     "Republic", "Oblast", "Land", "Voivodship", "Division", "Emirate", "Federal territory",
+                     "Union territory", "Territory", "Special administrative region", "Autonomous district"}
+GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "capital", "upper", "lower", "greater", "middle", "new", "region", "province", "state",
+                 "district", "city", "territory", "islands", "island", "coast", "lake", "river", "valley",
+                 "highlands", "mountain", "plateau", "littoral", "centre", "center", "interior", "federal",
+                 # cross-border regions and French/Portuguese compass names of West African regions
+                 "sahel", "midlands", "cascades", "plateaux", "savanes", "maritime", "nord", "sud", "est",
+                 "ouest", "norte", "sul", "lakes", "mountains", "hills", "andes", "amazon", "sahara",
+                 # names that mostly mean something else in English news
+                 "savannah", "ulster", "acre", "hidalgo", "guerrero", "chin", "mascara", "mila", "arta",
+                 "bono", "granma", "santa", "victoria", "georgia", "jersey", "orange", "sofala"}
 
 
 def derive(source: Path) -> list[tuple[str, str]]:
@@ -91,7 +109,28 @@ def derive(source: Path) -> list[tuple[str, str]]:
     flush()
     for name, country in CURATED:
         places.setdefault(name.lower(), (name, country))
+    for low, (name, country) in _subdivisions(known, states).items():
+        places.setdefault(low, (name, country))
     return sorted(places.values(), key=lambda r: (r[1], r[0]))
+
+
+def _subdivisions(known: set[str], states: set[str]) -> dict[str, tuple[str, str]]:
+    import pycountry
+
+    seen: dict[str, set[str]] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        code = country.alpha_3 if country else None
+        name = re.sub(r"\s*[\(\[].*$", "", sub.name).strip()
+        low = name.lower()
+        seen.setdefault(low, set()).add(code)  # unique among all subdivisions, of any level
+        if sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES:
+            continue
+        if (code in states and len(name) >= 4 and re.fullmatch(r"[A-Za-z' .\-]+", name) and low not in known
+                and not low.endswith(DEMONYM_ENDINGS) and not set(re.split(r"[ \-]", low)) & GENERIC_WORDS):
+            names[low] = (name, code)
+    return {low: v for low, v in names.items() if len(seen[low]) == 1}
 
 
 def main(argv: list[str]) -> int:

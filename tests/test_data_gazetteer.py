@@ -28,6 +28,7 @@ LIST_COLUMNS = {
     "agents.tsv": {"plural"},
     "titles.tsv": set(),
     "leaders.tsv": {"aliases"},
+    "sectors.tsv": set(),
 }
 
 # The 193 UN member states (ISO 3166-1 alpha-3).
@@ -511,3 +512,31 @@ def test_derive_script_regenerates_files_identically(tmp_path):
     assert proc.returncode == 0, proc.stderr
     for name in HEADERS:
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), f"{name} differs from a fresh run"
+
+
+# ---------------------------------------------------------------- places.tsv, sectors.tsv
+def _places():
+    rows = [ln.split("\t") for ln in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")][1:]
+    return {name: country for name, country in rows}
+
+
+@pytest.mark.parametrize("place,country", [("Sindh", "PAK"), ("Oromia", "ETH"), ("Darfur", "SDN"),
+                                           ("Chiapas", "MEX"), ("Northern Ireland", "GBR")])
+def test_places_know_provinces_and_regions(place, country):
+    assert _places()[place] == country
+
+
+def test_places_leave_out_cross_border_and_everyday_names(countries):
+    places = _places()
+    assert not {"Sahel", "Savannah", "Ulster", "Punjab", "Kashmir", "Victoria"} & set(places)
+    states = {norm(s) for row in countries for s in country_surfaces(row)}
+    assert not [p for p in places if norm(p) in states]
+
+
+def test_sectors_cover_the_agent_sectors_and_mark_domestic_ones(agents):
+    comments, header, rows = read_tsv("sectors.tsv")
+    codes = {r["sector"] for r in rows}
+    assert {a["sector"] for a in agents if a["sector"]} <= codes
+    assert {r["sector"] for r in rows if r["domestic"] == "yes"} >= {"OPP", "COP", "JUD", "LAB"}
+    assert not {"MIL", "REB", "GOV", "IGO"} & {r["sector"] for r in rows if r["domestic"] == "yes"}

@@ -82,6 +82,12 @@ CASES = {
         ("Uganda allowed opposition candidates to stand in the election.", ("UGA", "CONCEDE", "UGA")),
         ("Turkey launched an invasion of northern Syria on Wednesday.", ("TUR", "ASSAULT", "SYR")),
     ],
+    "orders and purposes": [
+        ("Zambia's government ordered the Chinese mining firm to halt work.", ("ZMB", "REQUEST", "CHN")),
+        ("The Peruvian government ordered patrols along the Bolivian border.", ("PER", "MOBILIZE", "BOL")),
+        ("Myanmar's military government imposed a media blackout on the region.", ("MMR", "COERCE", None)),
+        ("The African Union sent a team to Sudan on Friday to investigate the killings.", ("IGO", "ACCUSE", "SDN")),
+    ],
     "governed complements": [
         ("Sudanese rebels refused to allow Chadian aid workers to enter the camp.", ("SDN", "REJECT", "TCD")),
     ],
@@ -118,6 +124,12 @@ def test_events_x_met_y_and_z_is_two_meetings_and_symmetric(nlp):
     evs = [e for e in extract(nlp, "The Indian prime minister met Japan's Fumio Kishida and Australia's "
                                     "Anthony Albanese.") if e.plover == "CONSULT"]
     assert len(evs) == 2 and all(e.symmetric for e in evs)
+
+
+def test_events_a_phone_call_is_symmetric_like_a_meeting(nlp):
+    evs = [e for e in extract(nlp, "Chile's president telephoned Argentina's president on Monday.")
+           if e.plover == "CONSULT"]
+    assert evs and all(e.symmetric for e in evs)
 
 
 def test_events_x_and_y_met_is_one_meeting(nlp):
