@@ -688,8 +688,10 @@ class _Resolver:
             if allow_home and kind in ("GOVBODY", "MILITARY") and self.out.home in g.states \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                 found = g.states[self.out.home]
-            elif sector in g.domestic and (where := self._sentence_country(t.doc[t.i:t.i + 1], unique=True)):
-                # "opposition leaders ... in Baku": a domestic group of the one country named.
+            elif sector in g.domestic and (where := self._sentence_country(t.doc[t.i:t.i + 1], unique=True)) \
+                    and self.context in (None, where):
+                # "opposition leaders ... in Baku": a domestic group of the one country named,
+                # unless the article is about another.
                 found = g.states[where]
             else:
                 return None
@@ -725,8 +727,8 @@ class _Resolver:
                 return
 
     def _main_country(self, ents: list[Span]) -> str | None:
-        """The state an article names most often, if one leads: where an office holder that
-        nobody placed most likely serves ("President Dos Santos ... Angola")."""
+        """The state most of an article's state mentions name, if there is one: where an office
+        holder that nobody placed most likely serves ("President Dos Santos ... Angola")."""
         counts: Counter[str] = Counter()
         for ent in ents:
             # a state, or a state inside an organisation's name ("... of Angola")
@@ -736,8 +738,9 @@ class _Resolver:
                 hit = self.g.lookup(name)
                 if hit and hit[1].type == "State" and hit[1].country:
                     counts[hit[1].country] += 1
-        best = counts.most_common(2)
-        return best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
+        best = counts.most_common(1)
+        # a clear majority of the states named, not a mere lead ("sanctions on Iran" in US news)
+        return best[0][0] if best and best[0][1] > 0.6 * sum(counts.values()) else None
 
     def _home_country(self, ents: list[Span]) -> str | None:
         """The country whose officials the article follows: that of its first titled person

@@ -55,7 +55,7 @@ GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "highlands", "mountain", "plateau", "littoral", "centre", "center", "interior", "federal",
                  # cross-border regions and French/Portuguese compass names of West African regions
                  "sahel", "midlands", "cascades", "plateaux", "savanes", "maritime", "nord", "sud", "est",
-                 "ouest", "norte", "sul", "lakes", "mountains", "hills", "andes", "amazon", "sahara",
+                 "ouest", "norte", "sul", "lakes", "mountains", "hills", "andes", "amazon", "sahara", "zambezi",
                  # names that mostly mean something else in English news
                  "savannah", "ulster", "acre", "hidalgo", "guerrero", "chin", "mascara", "mila", "arta",
                  "bono", "granma", "santa", "victoria", "georgia", "jersey", "orange", "sofala"}
