@@ -36,7 +36,7 @@ import shutil
 from pathlib import Path
 
 from kg import nlp
-from kg.ingest import JSONL_SUFFIXES, _BOMS, _expand, _problem, jsonl_line, read_text_file, shown
+from kg.ingest import BOMS, JSONL_SUFFIXES, expand_paths, jsonl_line, problem, read_text_file, shown
 from kg.records import Article, Problem
 
 DEFAULT_MASTER = "local[*]"
@@ -51,7 +51,7 @@ def _wide_bom(path: str) -> str | None:
             head = f.read(4)
     except OSError:
         return None  # not a local file (hdfs://, s3a://...): Spark reads it
-    return next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+    return next((enc for bom, enc in BOMS if head.startswith(bom)), None)
 
 
 def _problem_dict(p: Problem) -> dict:
@@ -141,7 +141,7 @@ def run(inputs: list[str], output: str | Path, *, master: str | None = DEFAULT_M
             if isinstance(item, str) or item.suffix.lower() in JSONL_SUFFIXES:
                 wide = None if isinstance(item, str) else _wide_bom(path)
                 if wide is not None:
-                    problems.append(_problem_dict(_problem(f"{path}:1", "E121", encoding=wide.upper())))
+                    problems.append(_problem_dict(problem(f"{path}:1", "E121", encoding=wide.upper())))
                     continue
                 lines = sc.textFile(path, minPartitions=n, use_unicode=False).zipWithIndex()
                 sources.append(lines.flatMap(
@@ -161,7 +161,7 @@ def run(inputs: list[str], output: str | Path, *, master: str | None = DEFAULT_M
         by_id = records.filter(lambda x: isinstance(x[1], Article)).map(lambda x: (x[1].id, x))
         firsts = by_id.reduceByKey(_first_wins, numPartitions=n)
         dups = by_id.join(firsts).filter(lambda kv: kv[1][0][0] != kv[1][1][0]).map(
-            lambda kv: (kv[1][0][1].origin, _problem(kv[1][0][1].origin, "E111", id=shown(kv[0]),
+            lambda kv: (kv[1][0][1].origin, problem(kv[1][0][1].origin, "E111", id=shown(kv[0]),
                                                      first=kv[1][1][1].origin))).collect()
         dup_origins = {origin for origin, _ in dups}
         problems += [_problem_dict(p) for p in read_problems if p.skipped or p.origin not in dup_origins]
@@ -203,7 +203,7 @@ def _inputs(inputs: list[str]):
         if _is_url(p):
             yield str(p)
         else:
-            yield from _expand([p], seen)
+            yield from expand_paths([p], seen)
 
 
 def part_files(output: str | Path) -> list[Path]:

@@ -68,7 +68,7 @@ _TEXT_TABLE.update({0x200B: " ", 0xFEFF: " "})
 _LINE_TABLE = {**_TEXT_TABLE, 0x09: " ", 0x0A: " ", 0x0D: " ", 0x0B: " ", 0x0C: " ", 0x2028: " ", 0x2029: " "}
 _TEXT_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
 
 
@@ -216,7 +216,7 @@ def _line_of(data: bytes, pos: int) -> int:
 
 def _decode(data: bytes) -> tuple[str | None, str | None, dict]:
     """Decode bytes as text; return (text, error_code, message fields)."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(encoding)
@@ -234,7 +234,7 @@ def _decode(data: bytes) -> tuple[str | None, str | None, dict]:
         return None, "E103", {"pos": e.start + skip, "line": f", line {_line_of(data, e.start + skip)}"}
 
 
-def _problem(origin: str, code: str, skipped: bool = True, **fields: object) -> Problem:
+def problem(origin: str, code: str, skipped: bool = True, **fields: object) -> Problem:
     return Problem(shown(origin, 10_000), code, message(code, **fields), skipped)
 
 
@@ -243,17 +243,17 @@ def _regular_file(path: Path, max_bytes: int) -> Problem | None:
     try:
         st = path.stat()
     except OSError as e:
-        return _problem(str(path), "E112", detail=e.strerror or str(e))
+        return problem(str(path), "E112", detail=e.strerror or str(e))
     if not stat.S_ISREG(st.st_mode):
-        return _problem(str(path), "E112", detail="not a regular file (a device, pipe or socket)")
+        return problem(str(path), "E112", detail="not a regular file (a device, pipe or socket)")
     if st.st_size > max_bytes:
-        return _problem(str(path), "E114", size=st.st_size, limit=max_bytes)
+        return problem(str(path), "E114", size=st.st_size, limit=max_bytes)
     return None
 
 
 def _too_long(origin: str, text: str, max_chars: int) -> Problem | None:
     if len(text) > max_chars:
-        return _problem(origin, "E116", chars=len(text), limit=max_chars, env=MAX_CHARS_ENV)
+        return problem(origin, "E116", chars=len(text), limit=max_chars, env=MAX_CHARS_ENV)
     return None
 
 
@@ -268,34 +268,34 @@ def read_text_file(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as e:
-        yield _problem(origin, "E112", detail=e.strerror or str(e))
+        yield problem(origin, "E112", detail=e.strerror or str(e))
         return
     if len(data) > max_bytes:  # it grew since stat()
-        yield _problem(origin, "E114", size=len(data), limit=max_bytes)
+        yield problem(origin, "E114", size=len(data), limit=max_bytes)
         return
     if not data:
-        yield _problem(origin, "E101")
+        yield problem(origin, "E101")
         return
     raw, code, fields = _decode(data)
     if raw is None:
-        yield _problem(origin, code, **fields)
+        yield problem(origin, code, **fields)
         return
     raw, replaced = clean_text(raw)
     text, when, author, bad_date = split_header_and_byline(raw)
     if not text:
-        yield _problem(origin, "E107")
+        yield problem(origin, "E107")
         return
     too_long = _too_long(origin, text, max_chars)
     if too_long is not None:
         yield too_long
         return
     if bad_date is not None:
-        yield _problem(origin + ":1", "E109", skipped=False, value=shown(bad_date, 40))
+        yield problem(origin + ":1", "E109", skipped=False, value=shown(bad_date, 40))
     art_id, why = safe_id(article_id_from_path(path))
     if why is not None:
-        yield _problem(origin, "E120", skipped=False, id=shown(article_id_from_path(path)), why=why, new=art_id)
+        yield problem(origin, "E120", skipped=False, id=shown(article_id_from_path(path)), why=why, new=art_id)
     if replaced:
-        yield _problem(origin, "E117", skipped=False, n=replaced)
+        yield problem(origin, "E117", skipped=False, n=replaced)
     yield Article(id=art_id, text=text, date=when, author=author, origin=shown(origin, 10_000))
 
 
@@ -308,17 +308,17 @@ def jsonl_line(path: str | Path, lineno: int, line: bytes, max_bytes: int = MAX_
     if not line.strip():
         return []
     if len(line) > max_bytes:
-        return [_problem(origin, "E114", size=len(line), limit=max_bytes)]
+        return [problem(origin, "E114", size=len(line), limit=max_bytes)]
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
-        return [_problem(origin, "E103", pos=e.start)]
+        return [problem(origin, "E103", pos=e.start)]
     except json.JSONDecodeError as e:
-        return [_problem(origin, "E104", detail=e.msg)]
+        return [problem(origin, "E104", detail=e.msg)]
     except RecursionError:
-        return [_problem(origin, "E104", detail="nested too deeply")]
+        return [problem(origin, "E104", detail="nested too deeply")]
     except ValueError as e:  # e.g. an integer with more digits than Python converts
-        return [_problem(origin, "E104", detail=shown(str(e).split(";")[0], 80))]
+        return [problem(origin, "E104", detail=shown(str(e).split(";")[0], 80))]
     return list(_article_from_record(record, origin, default_id=f"{Path(path).stem}-{lineno}", max_chars=max_chars))
 
 
@@ -333,12 +333,12 @@ def read_jsonl(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = N
     except OSError:
         empty = False
     if empty:
-        yield _problem(str(path), "E101")
+        yield problem(str(path), "E101")
         return
     try:
         handle = path.open("rb")
     except OSError as e:
-        yield _problem(str(path), "E112", detail=e.strerror or str(e))
+        yield problem(str(path), "E112", detail=e.strerror or str(e))
         return
     with handle:
         lineno = 0
@@ -346,15 +346,15 @@ def read_jsonl(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = N
             try:
                 line = handle.readline(max_bytes + 1)
             except OSError as e:
-                yield _problem(f"{path}:{lineno + 1}", "E112", detail=e.strerror or str(e))
+                yield problem(f"{path}:{lineno + 1}", "E112", detail=e.strerror or str(e))
                 return
             if not line:
                 return
             lineno += 1
             if lineno == 1:
-                wide = next((enc for bom, enc in _BOMS if line.startswith(bom)), None)
+                wide = next((enc for bom, enc in BOMS if line.startswith(bom)), None)
                 if wide is not None:
-                    yield _problem(f"{path}:1", "E121", encoding=wide.upper())
+                    yield problem(f"{path}:1", "E121", encoding=wide.upper())
                     return
             if len(line) > max_bytes:
                 size = len(line)
@@ -363,7 +363,7 @@ def read_jsonl(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = N
                     if not line:
                         break
                     size += len(line)
-                yield _problem(f"{path}:{lineno}", "E114", size=size, limit=max_bytes)
+                yield problem(f"{path}:{lineno}", "E114", size=size, limit=max_bytes)
                 continue
             yield from jsonl_line(path, lineno, line, max_bytes, max_chars)
 
@@ -372,18 +372,18 @@ def _article_from_record(record: object, origin: str, default_id: str,
                          max_chars: int | None = None) -> Iterator[Article | Problem]:
     max_chars = _limit(max_chars)
     if not isinstance(record, dict):
-        yield _problem(origin, "E110")
+        yield problem(origin, "E110")
         return
     if "text" not in record or record["text"] is None:
-        yield _problem(origin, "E105")
+        yield problem(origin, "E105")
         return
     if not isinstance(record["text"], str):
-        yield _problem(origin, "E106")
+        yield problem(origin, "E106")
         return
     raw, replaced = clean_text(record["text"])
     text, header_date, author, _ = split_header_and_byline(raw)
     if not text:
-        yield _problem(origin, "E107")
+        yield problem(origin, "E107")
         return
     too_long = _too_long(origin, text, max_chars)
     if too_long is not None:
@@ -392,7 +392,7 @@ def _article_from_record(record: object, origin: str, default_id: str,
     warnings: list[Problem] = []
     raw_id = record.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, float, type(None))):
-        warnings.append(_problem(origin, "E118", skipped=False, field="id"))
+        warnings.append(problem(origin, "E118", skipped=False, field="id"))
         raw_id = None
     try:
         raw_id = None if raw_id is None else str(raw_id).strip()
@@ -400,20 +400,20 @@ def _article_from_record(record: object, origin: str, default_id: str,
         raw_id = None
     art_id, why = safe_id(raw_id or default_id)
     if why is not None:
-        warnings.append(_problem(origin, "E120", skipped=False, id=shown(raw_id or default_id), why=why, new=art_id))
+        warnings.append(problem(origin, "E120", skipped=False, id=shown(raw_id or default_id), why=why, new=art_id))
     when = parse_date(record.get("date"))
     if record.get("date") not in (None, "") and when is None:
         value = record.get("date")
-        warnings.append(_problem(origin, "E109", skipped=False,
+        warnings.append(problem(origin, "E109", skipped=False,
                                  value=shown(value if isinstance(value, str) else json.dumps(value)[:40], 40)))
     fields = {}
     for name in ("title", "url", "source", "author"):
         value, bad = _opt_str(record.get(name))
         if bad:
-            warnings.append(_problem(origin, "E118", skipped=False, field=name))
+            warnings.append(problem(origin, "E118", skipped=False, field=name))
         fields[name] = value
     if replaced:
-        warnings.append(_problem(origin, "E117", skipped=False, n=replaced))
+        warnings.append(problem(origin, "E117", skipped=False, n=replaced))
     yield from warnings
     yield Article(
         id=art_id,
@@ -454,7 +454,7 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
         try:
             is_dir = entry.is_dir()
         except OSError as e:  # e.g. a symbolic link to itself
-            yield _problem(str(entry), "E112", detail=e.strerror or str(e))
+            yield problem(str(entry), "E112", detail=e.strerror or str(e))
             continue
         if not is_dir:
             if entry.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
@@ -462,13 +462,13 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
             continue
         real = os.path.realpath(entry)
         if real in seen:
-            yield _problem(str(entry), "E113")
+            yield problem(str(entry), "E113")
             continue
         seen.add(real)
         try:
             entries = sorted((e for e in entry.iterdir() if not e.name.startswith(".")), key=lambda p: p.name)
         except OSError as e:
-            yield _problem(str(entry), "E112", detail=e.strerror or str(e))
+            yield problem(str(entry), "E112", detail=e.strerror or str(e))
             continue
         stack.append(iter(entries))
 
@@ -482,7 +482,7 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
     max_chars = _limit(max_chars)
     seen_ids: dict[str, str] = {}
     seen_dirs: set[str] = set()
-    for item in _expand(paths, seen_dirs):
+    for item in expand_paths(paths, seen_dirs):
         if isinstance(item, Problem):
             yield item
             continue
@@ -496,7 +496,7 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
                 first = seen_ids.get(result.id)
                 if first is not None:
                     held.clear()
-                    yield _problem(result.origin, "E111", id=shown(result.id), first=first)
+                    yield problem(result.origin, "E111", id=shown(result.id), first=first)
                     continue
                 seen_ids[result.id] = result.origin
                 yield from held
@@ -505,20 +505,20 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
         yield from held
 
 
-def _expand(paths: Iterable[str | Path], seen_dirs: set[str]) -> Iterator[Path | Problem]:
+def expand_paths(paths: Iterable[str | Path], seen_dirs: set[str]) -> Iterator[Path | Problem]:
     for p in paths:
         path = Path(p)
         try:
             is_dir = path.is_dir()
             exists = is_dir or path.exists() or path.is_symlink()
         except OSError as e:
-            yield _problem(str(path), "E112", detail=e.strerror or str(e))
+            yield problem(str(path), "E112", detail=e.strerror or str(e))
             continue
         if is_dir:
             yield from _walk(path, seen_dirs)
         elif not exists:
-            yield _problem(str(path), "E100")
+            yield problem(str(path), "E100")
         elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
             yield path
         else:
-            yield _problem(str(path), "E108", suffix=shown(path.suffix or "(none)", 20))
+            yield problem(str(path), "E108", suffix=shown(path.suffix or "(none)", 20))
