@@ -27,7 +27,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 export_app = typer.Typer(no_args_is_help=True, help="Write the event table, the actor table or the RDF graph.")
 app.add_typer(export_app, name="export")
 
-StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="The store folder (an embedded database).")]
+StoreOpt = Annotated[str, typer.Option("--store", "-s", help="The store: a folder (an embedded database) or the http(s) URL of a SPARQL server.")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for standard output.")]
 
 

@@ -261,9 +261,7 @@ _NQUADS = "application/n-quads"
 
 
 def is_remote(spec: object) -> bool:
-    text = str(spec)
-    # A pathlib.Path made from a URL has lost a slash ("http:/host"): accept that too.
-    return text.startswith(REMOTE_SCHEMES) or text.startswith(("http:/", "https:/"))
+    return str(spec).startswith(REMOTE_SCHEMES)
 
 
 def open_store(spec: str | os.PathLike, *, create: bool = True, read_only: bool = False) -> Store | RemoteStore:
@@ -297,8 +295,6 @@ class RemoteStore:
     """
 
     def __init__(self, spec: str, *, timeout: float = 300.0) -> None:
-        if spec.startswith(("http:/", "https:/")) and not spec.startswith(REMOTE_SCHEMES):
-            spec = spec.replace(":/", "://", 1)
         url = urllib.parse.urlsplit(spec)
         params = dict(urllib.parse.parse_qsl(url.query))
         base = urllib.parse.urlunsplit((url.scheme, url.netloc, url.path.rstrip("/"), "", ""))

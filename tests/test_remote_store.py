@@ -118,7 +118,6 @@ def test_remote_store_unreachable_server_is_one_error(tmp_path):
 
 @pytest.mark.parametrize("spec,query,update,store", [
     ("http://h:7878", "http://h:7878/query", "http://h:7878/update", "http://h:7878/store"),
-    ("http:/h:7878", "http://h:7878/query", "http://h:7878/update", "http://h:7878/store"),
     ("http://h:3030/ds?query=/ds/query&update=/ds/update&store=/ds/data",
      "http://h:3030/ds/query", "http://h:3030/ds/update", "http://h:3030/ds/data"),
 ])
