@@ -473,11 +473,13 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
         got = [a for a in _args(owned, found) if _who(a) not in source_keys]
     if not got and trig.objects and t.pos_ in ("VERB", "AUX"):
         # "mounted an invasion of Lebanon": an event noun as the object brings its own partner.
-        rows = lx.load().triggers
-        nouns = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in trig.objects]
-        preps = [(n, set(r.target_preps)) for n in nouns for r in rows.get((n.lemma_.lower(), "NOUN"), [])[:1]]
-        got = [a for a in _args([p for n, ok in preps for c in n.children if c.dep_ == "prep" and c.lower_ in ok
-                                 for p in c.children if p.dep_ == "pobj"], found) if _who(a) not in source_keys]
+        partners = []
+        for n in (c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in trig.objects):
+            rows = lx.load().triggers.get((n.lemma_.lower(), "NOUN"), [])
+            preps = set(rows[0].target_preps) if rows else set()
+            partners += [p for c in n.children if c.dep_ == "prep" and c.lower_ in preps
+                         for p in c.children if p.dep_ == "pobj"]
+        got = [a for a in _args(partners, found) if _who(a) not in source_keys]
     if not got and extra:
         got = [a for a in _args(extra, found) if _who(a) not in source_keys]
     if not got and t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
