@@ -74,9 +74,12 @@ def query(store_path: str | Path, text_or_name: str, params: dict | None = None)
     return query_mod.run(open_store(store_path), query_mod.load_query(text_or_name), params)
 
 
-def export_events(store_path: str | Path, out: str) -> int:
+def export_events(store_path: str | Path, out: str) -> tuple[int, int]:
+    """Write the event table; (rows, events): a symmetric event also has a mirrored row."""
     fmt = export.table_format(out)
-    return export.write_table(export.event_table(open_store(store_path)), out, fmt)
+    table = export.event_table(open_store(store_path))
+    rows = export.write_table(table, out, fmt)
+    return rows, sum(1 for r in table.dicts() if r["direction"] == "stated")
 
 
 def export_actors(store_path: str | Path, out: str) -> int:

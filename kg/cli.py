@@ -129,16 +129,17 @@ def load(
 
 @export_app.command("events")
 def export_events(store: StoreOpt, output: OutOpt = "-") -> None:
-    """The event table, one row per event (.csv, .tsv or .jsonl).
+    """The event table (.csv, .tsv or .jsonl): one row per event, and a mirrored row for each
+    symmetric one (met, agreed with), marked in the `direction` column.
 
     Example: kg export events --store out/store -o out/events.csv
     """
     try:
-        n = api.export_events(store, output)
+        rows, events = api.export_events(store, output)
     except KgError as e:
         _fail(e)
     if output != "-":
-        typer.echo(f"wrote {n} events to {output}", err=True)
+        typer.echo(f"wrote {rows} rows ({events} events, {rows - events} mirrored) to {output}", err=True)
 
 
 @export_app.command("actors")
