@@ -803,7 +803,8 @@ def _demands(sent: Span, sent_text: str, article: Article, found: ArticleActors,
         if not targets:
             continue
         trig = _match(t, lex)
-        cameo, relation = lex.stance(trig.plover, "demand") if trig else ("100", "demanded")
+        # A demand to make a statement (CAMEO 01, no PLOVER type) is a plain demand.
+        cameo, relation = (lex.stance(trig.plover, "demand") if trig else None) or ("100", "demanded")
         code = lex.code(cameo)
         date, precision, from_article = _when(root, sent, article)
         for s in speakers:

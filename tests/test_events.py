@@ -93,6 +93,8 @@ CASES = {
     ],
     "reported speech keeps its speaker": [
         ('"Iran must stop enriching uranium," a French spokesperson said.', ("FRA", "REQUEST", "IRN")),
+        # a demand to make a statement: CAMEO 01 has no PLOVER type, the demand is a plain one
+        ('"Iran must issue a statement on the attack," a French spokesperson said.', ("FRA", "REQUEST", "IRN")),
     ],
 }
 NOTHING = {
