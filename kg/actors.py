@@ -410,11 +410,21 @@ class _Resolver:
             self._add(ent.start, span_end, self.acronyms[acronym], "shortname")
             return
         text = _strip_det(ent.text)
-        if any(t.like_num for t in ent) or not any(t.is_alpha and len(t) > 1 for t in ent):
+        if any(t.like_num for t in ent) or not any(t.is_alpha and len(t) > 1 for t in ent) \
+                or not any(ch.isalpha() for ch in text):
             return
         root = ent.root
         agent = self._agent_phrase(root, ent)
         if agent is not None:
+            return
+        if text.lower() in self.g.agents:
+            # "the Foreign Ministry", "Parliament", "the Supreme Court": a body every state has is
+            # that of the article's state, or of the one state its sentence names; never an
+            # organisation of its own, which would merge every country's ministry into one actor.
+            where = self.context or self._sentence_country(ent, unique=True)
+            if where in self.g.states:
+                sector = self.g.agents[text.lower()][0] or None
+                self._add(_np_start(root), ent.end, self.g.states[where], "agent", sector=sector, head=root.i)
             return
         # "the International Labor Office (ILO)": a known acronym in brackets names the organisation.
         if acronym and ent.end + 2 < len(doc) and doc[ent.end].text == "(":
@@ -769,15 +779,20 @@ def _entity_text(t: Token) -> str:
     return t.text
 
 
+# Characters that wrap or break names in scraped news text but are never part of one.
+_NAME_EDGES = " \t'\"‘’“”()[]{}<>/\\|-–—•·*&:;,_=+#~^"
+_NAME_NOISE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff[]{}"), None)
+
+
 def _strip_det(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.translate(_NAME_NOISE).split()).strip(_NAME_EDGES)
     for det in ("the ", "The "):
         if text.startswith(det):
             text = text[len(det):]
     for poss in ("'s", "’s"):
         if text.endswith(poss):
             text = text[: -len(poss)]
-    return text.strip()
+    return text.strip(_NAME_EDGES)
 
 
 def _np_start(t: Token) -> int:

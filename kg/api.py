@@ -42,6 +42,7 @@ def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = N
                             parse=parse, on_article=on_article, on_problem=on_problem)
     if report.built and hasattr(store, "prune_actors"):
         # A re-built article may no longer mention an actor: its description goes too.
+        store.settle_actors()
         store.prune_actors()
     return report
 
@@ -54,6 +55,9 @@ def load(parts: Iterable[str | Path], store_path: str | Path) -> int:
     for part in parts:
         store.load_nquads(part)
         n += 1
+    if hasattr(store, "settle_actors"):
+        store.settle_actors()
+        store.prune_actors()
     store.flush()
     return n
 

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
 
 from .errors import KgError
-from .graph import ACTORS_GRAPH, Quad, article_iri, graph_iri
-from .vocab import IR
+from .graph import ACTORS_GRAPH, Quad, actor_iri, article_iri, graph_iri
+from .vocab import ID, IR
 
 _FORMATS = {"nq": ox.RdfFormat.N_QUADS, "nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE,
             "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
@@ -166,6 +167,56 @@ class Store:
         for q in stale:
             self._db.remove(q)
 
+    def settle_actors(self) -> int:
+        """One label and one country per actor, whatever the articles said.
+
+        Each article writes the descriptions of its actors into the shared actors graph, and
+        two articles can name one actor differently ("Bashar al-Assad", "Bashar Al-Assad") or,
+        for an actor no list knows, place it differently from their context. The label kept is
+        the best written one (mixed case, fewest stray characters), the others become
+        skos:altLabel; the country kept is the one named alongside the actor in most articles.
+        The choice depends on the store's content only, not on the order articles came in.
+        Returns how many actors were settled."""
+        actors = ox.NamedNode(str(ACTORS_GRAPH))
+        label, pref, alt = (ox.NamedNode(str(x)) for x in (RDFS.label, SKOS.prefLabel, SKOS.altLabel))
+        code, country, mentions, holds = (ox.NamedNode(str(x)) for x in
+                                          (IR.countryCode, IR.country, IR.mentions, IR.holdsOffice))
+        values: dict[tuple, list] = {}
+        for q in self._db.quads_for_pattern(None, None, None, actors):
+            if q.predicate in (label, code, country):
+                values.setdefault((q.subject, q.predicate), []).append(q.object)
+        settled = set()
+        for (subject, pred), objs in values.items():
+            if len(objs) < 2 or pred == country:
+                continue
+            settled.add(subject)
+            if pred == label:
+                best = min(objs, key=lambda o: _label_rank(o.value))
+                for o in objs:
+                    if o != best:
+                        self._db.remove(ox.Quad(subject, label, o, actors))
+                        self._db.remove(ox.Quad(subject, pref, o, actors))
+                        self._db.add(ox.Quad(subject, alt, o, actors))
+            else:
+                graphs = {q.graph_name for q in self._db.quads_for_pattern(None, mentions, subject, None)}
+
+                def support(o: ox.Literal) -> tuple[int, str]:
+                    state = ox.NamedNode(str(actor_iri(f"state/{o.value}")))
+                    return (-sum(1 for g in graphs if next(self._db.quads_for_pattern(None, mentions, state, g), None)),
+                            o.value)
+                best = min(objs, key=support)
+                offices = list(self._db.quads_for_pattern(subject, holds, None, actors))
+                for o in objs:
+                    if o != best:
+                        self._db.remove(ox.Quad(subject, code, o, actors))
+                        self._db.remove(ox.Quad(subject, country, ox.NamedNode(str(actor_iri(f"state/{o.value}"))),
+                                                actors))
+                        # and the offices that placing gave ("President" of the other state)
+                        for q in offices:
+                            if q.object.value.startswith(f"{ID}office/{o.value}/"):
+                                self._db.remove(q)
+        return len(settled)
+
     def load_nquads(self, path: str | os.PathLike) -> None:
         """Bulk-load an N-Quads file (e.g. a part written by a distributed build).
 
@@ -242,6 +293,14 @@ class Store:
 
 
 ONTOLOGY_GRAPH = "https://w3id.org/irkg/ontology"
+
+
+def _label_rank(text: str) -> tuple:
+    """Smaller is better written: mixed case, then fewest characters outside letters, digits,
+    spaces, hyphens, dots and apostrophes, then the text itself (so the choice is stable)."""
+    one_case = text.isupper() or text.islower()
+    stray = sum(1 for c in text if not (c.isalnum() or c in " -.'’"))
+    return one_case, stray, text
 
 
 def load_ontology(store: Store | RemoteStore, files: Iterable[Path]) -> None:
