@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench_queries.py                     # about 1,000,000 triples
     .venv/bin/python scripts/bench_queries.py --triples 10000000  # about ten million
+    .venv/bin/python scripts/bench_queries.py --store out/corpus   # an existing store (real news)
 
 The graph has the shape of a real build: synthetic articles whose events go through
 kg.graph.article_quads (the same code as `kg build`), so every event has its sentence,
@@ -252,6 +253,54 @@ def machine() -> str:
             f"Python {platform.python_version()}, pyoxigraph {ox.__version__}")
 
 
+def run_queries(store_path: Path, params: dict[str, list[str]], args) -> tuple[list, bool]:
+    """Time every saved query (or those of --query) on the store; print the table."""
+    dropped = False
+    rows_out = []
+    for name in saved_queries():
+        if args.query and name not in args.query:
+            continue
+        label = name + (" " + " ".join(params[name]) if name in params else "")
+        cold, warm, rows, dropped_here, finished = time_query(
+            store_path, load_query(name), parse_params(params.get(name, [])), args.repeat, args.max_seconds)
+        dropped = dropped or dropped_here
+        rows_out.append((label, rows, cold, warm, finished))
+        print(f"  {label}: {rows} rows, cold {cold:.0f} ms, warm {warm:.0f} ms"
+              + ("" if finished else f" (stopped after {args.max_seconds:g} s)"), file=sys.stderr, flush=True)
+    width = max(len(r[0]) for r in rows_out)
+    print()
+    print(f"{'query'.ljust(width)}  {'rows':>7}  {'cold ms':>9}  {'warm ms':>9}")
+    print(f"{'-' * width}  {'-' * 7}  {'-' * 9}  {'-' * 9}")
+    for label, rows, c, w, finished in rows_out:
+        if not finished:
+            print(f"{label.ljust(width)}  {'?':>7}  {'> ' + str(int(args.max_seconds * 1000)):>9}  {'-':>9}"
+                  f"  (stopped: one run took over {args.max_seconds:g} s)")
+            continue
+        flag = "  (> 1 s)" if w > 1000 else ""
+        print(f"{label.ljust(width)}  {rows:>7}  {c:>9.1f}  {w:>9.1f}{flag}")
+    return rows_out, dropped
+
+
+def bench_store(args) -> int:
+    """--store: the saved queries on an existing store, e.g. a build of real news."""
+    store_path = Path(args.store)
+    store = Store(store_path, create=False)
+    total, sample = len(store), (store.article_ids() or ["-"])[0]
+    del store
+    params = {"partners": ["country=USA"], "dyad-timeline": ["a=USA", "b=CHN"], "article-facts": [f"article={sample}"]}
+    for p in args.param:
+        name, _, value = p.partition(":")
+        params.setdefault(name, [])
+        params[name] = [v for v in params[name] if v.split("=")[0] != value.split("=")[0]] + [value]
+    _, dropped = run_queries(store_path, params, args)
+    print()
+    print(f"store: {store_path} ({total:,} quads, {du(store_path) / 1e6:.0f} MB on disk)")
+    print(f"cold = freshly opened store, median of {args.repeat}; OS page cache "
+          f"{'dropped before each cold run' if dropped else 'not dropped (not root?): cold runs read from it'}")
+    print(f"machine: {machine()}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--triples", type=int, default=1_000_000, help="about how many quads to generate")
@@ -263,7 +312,13 @@ def main() -> int:
     ap.add_argument("--query", action="append", help="time only this saved query (repeat the option)")
     ap.add_argument("--max-seconds", type=float, default=120.0,
                     help="stop a query whose single run takes longer than this (it is reported as stopped)")
+    ap.add_argument("--store", help="time the saved queries on this existing store (say a `kg build` of real "
+                                    "news) instead of a synthetic graph")
+    ap.add_argument("--param", action="append", default=[], metavar="QUERY:NAME=VALUE",
+                    help="with --store: a parameter of a saved query, e.g. partners:country=KOR")
     args = ap.parse_args()
+    if args.store:
+        return bench_store(args)
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="irkg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -290,30 +345,7 @@ def main() -> int:
 
         params = {"partners": ["country=KOR"], "dyad-timeline": ["a=KOR", "b=USA"],
                   "article-facts": [f"article={sample_id}"]}
-        dropped = False
-        rows_out = []
-        for name in saved_queries():
-            if args.query and name not in args.query:
-                continue
-            label = name + (" " + " ".join(params[name]) if name in params else "")
-            cold, warm, rows, dropped_here, finished = time_query(
-                store_path, load_query(name), parse_params(params.get(name, [])), args.repeat, args.max_seconds)
-            dropped = dropped or dropped_here
-            rows_out.append((label, rows, cold, warm, finished))
-            print(f"  {label}: {rows} rows, cold {cold:.0f} ms, warm {warm:.0f} ms"
-                  + ("" if finished else f" (stopped after {args.max_seconds:g} s)"), file=sys.stderr, flush=True)
-
-        width = max(len(r[0]) for r in rows_out)
-        print()
-        print(f"{'query'.ljust(width)}  {'rows':>7}  {'cold ms':>9}  {'warm ms':>9}")
-        print(f"{'-' * width}  {'-' * 7}  {'-' * 9}  {'-' * 9}")
-        for label, rows, c, w, finished in rows_out:
-            if not finished:
-                print(f"{label.ljust(width)}  {'?':>7}  {'> ' + str(int(args.max_seconds * 1000)):>9}  {'-':>9}"
-                      f"  (stopped: one run took over {args.max_seconds:g} s)")
-                continue
-            flag = "  (> 1 s)" if w > 1000 else ""
-            print(f"{label.ljust(width)}  {rows:>7}  {c:>9.1f}  {w:>9.1f}{flag}")
+        rows_out, dropped = run_queries(store_path, params, args)
         print()
         print(f"graph: {total:,} quads ({quads:,} data + ontology), {articles:,} articles, {events:,} events, "
               f"{args.actors:,} actors in the pool")
