@@ -40,10 +40,12 @@ def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = N
     load_ontology(store, sorted(ONTOLOGY_DIR.glob("*.ttl")))
     report = pipeline.build(paths, store, model=model, workers=workers, batch_size=batch_size, force=force,
                             parse=parse, on_article=on_article, on_problem=on_problem)
-    if report.built and hasattr(store, "prune_actors"):
-        # A re-built article may no longer mention an actor: its description goes too.
+    if report.built:
+        # Articles may name or place an actor differently: one description stays.
         store.settle_actors()
-        store.prune_actors()
+        if hasattr(store, "prune_actors"):
+            # A re-built article may no longer mention an actor: its description goes too.
+            store.prune_actors()
     return report
 
 
@@ -55,8 +57,8 @@ def load(parts: Iterable[str | Path], store_path: str | Path) -> int:
     for part in parts:
         store.load_nquads(part)
         n += 1
-    if hasattr(store, "settle_actors"):
-        store.settle_actors()
+    store.settle_actors()
+    if hasattr(store, "prune_actors"):
         store.prune_actors()
     store.flush()
     return n

@@ -13,7 +13,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -168,54 +168,16 @@ class Store:
             self._db.remove(q)
 
     def settle_actors(self) -> int:
-        """One label and one country per actor, whatever the articles said.
-
-        Each article writes the descriptions of its actors into the shared actors graph, and
-        two articles can name one actor differently ("Bashar al-Assad", "Bashar Al-Assad") or,
-        for an actor no list knows, place it differently from their context. The label kept is
-        the best written one (mixed case, fewest stray characters), the others become
-        skos:altLabel; the country kept is the one named alongside the actor in most articles.
-        The choice depends on the store's content only, not on the order articles came in.
-        Returns how many actors were settled."""
+        """One label and one country per actor: see `settle`. Returns how many actors changed."""
         actors = ox.NamedNode(str(ACTORS_GRAPH))
-        label, pref, alt = (ox.NamedNode(str(x)) for x in (RDFS.label, SKOS.prefLabel, SKOS.altLabel))
-        code, country, mentions, holds = (ox.NamedNode(str(x)) for x in
-                                          (IR.countryCode, IR.country, IR.mentions, IR.holdsOffice))
-        values: dict[tuple, list] = {}
-        for q in self._db.quads_for_pattern(None, None, None, actors):
-            if q.predicate in (label, code, country):
-                values.setdefault((q.subject, q.predicate), []).append(q.object)
-        settled = set()
-        for (subject, pred), objs in values.items():
-            if len(objs) < 2 or pred == country:
-                continue
-            settled.add(subject)
-            if pred == label:
-                best = min(objs, key=lambda o: _label_rank(o.value))
-                for o in objs:
-                    if o != best:
-                        self._db.remove(ox.Quad(subject, label, o, actors))
-                        self._db.remove(ox.Quad(subject, pref, o, actors))
-                        self._db.add(ox.Quad(subject, alt, o, actors))
-            else:
-                graphs = {q.graph_name for q in self._db.quads_for_pattern(None, mentions, subject, None)}
-
-                def support(o: ox.Literal) -> tuple[int, str]:
-                    state = ox.NamedNode(str(actor_iri(f"state/{o.value}")))
-                    return (-sum(1 for g in graphs if next(self._db.quads_for_pattern(None, mentions, state, g), None)),
-                            o.value)
-                best = min(objs, key=support)
-                offices = list(self._db.quads_for_pattern(subject, holds, None, actors))
-                for o in objs:
-                    if o != best:
-                        self._db.remove(ox.Quad(subject, code, o, actors))
-                        self._db.remove(ox.Quad(subject, country, ox.NamedNode(str(actor_iri(f"state/{o.value}"))),
-                                                actors))
-                        # and the offices that placing gave ("President" of the other state)
-                        for q in offices:
-                            if q.object.value.startswith(f"{ID}office/{o.value}/"):
-                                self._db.remove(q)
-        return len(settled)
+        mentions = ox.NamedNode(str(IR.mentions))
+        drop, add, n = settle(self._db.quads_for_pattern(None, None, None, actors),
+                              lambda x: {q.graph_name for q in self._db.quads_for_pattern(None, mentions, x, None)})
+        for q in drop:
+            self._db.remove(q)
+        for q in add:
+            self._db.add(q)
+        return n
 
     def load_nquads(self, path: str | os.PathLike) -> None:
         """Bulk-load an N-Quads file (e.g. a part written by a distributed build).
@@ -293,6 +255,52 @@ class Store:
 
 
 ONTOLOGY_GRAPH = "https://w3id.org/irkg/ontology"
+
+
+def settle(actor_quads: Iterable[ox.Quad], mentioned_in: Callable[[ox.NamedNode], set]
+           ) -> tuple[list[ox.Quad], list[ox.Quad], int]:
+    """What makes the shared actors graph hold one label and one country per actor:
+    (quads to remove, quads to add, how many actors change).
+
+    Each article writes the descriptions of its actors into the shared graph, and two articles
+    can name one actor differently ("Bashar al-Assad", "Bashar Al-Assad") or, for an actor no
+    list knows, place it differently from their context. The label kept is the best written one
+    (`_label_rank`), the others become skos:altLabel; the country kept is the one whose state is
+    mentioned in most of the article graphs that mention the actor (`mentioned_in(node)` gives
+    those graphs), and the offices of the other countries go with theirs. The choice depends on
+    the store's content only, not on the order the articles came in."""
+    actors = ox.NamedNode(str(ACTORS_GRAPH))
+    label, pref, alt = (ox.NamedNode(str(x)) for x in (RDFS.label, SKOS.prefLabel, SKOS.altLabel))
+    code, country, holds = (ox.NamedNode(str(x)) for x in (IR.countryCode, IR.country, IR.holdsOffice))
+    values: dict[tuple, list] = {}
+    offices: dict[ox.NamedNode, list[ox.Quad]] = {}
+    for q in actor_quads:
+        if q.predicate in (label, code):
+            values.setdefault((q.subject, q.predicate), []).append(q.object)
+        elif q.predicate == holds:
+            offices.setdefault(q.subject, []).append(q)
+    drop: list[ox.Quad] = []
+    add: list[ox.Quad] = []
+    settled = set()
+    for (subject, pred), objs in values.items():
+        if len(objs) < 2:
+            continue
+        settled.add(subject)
+        if pred == label:
+            best = min(objs, key=lambda o: _label_rank(o.value))
+            for o in objs:
+                if o != best:
+                    drop += [ox.Quad(subject, label, o, actors), ox.Quad(subject, pref, o, actors)]
+                    add.append(ox.Quad(subject, alt, o, actors))
+            continue
+        graphs = mentioned_in(subject)
+        state = {o: ox.NamedNode(str(actor_iri(f"state/{o.value}"))) for o in objs}
+        best = min(objs, key=lambda o: (-len(graphs & mentioned_in(state[o])), o.value))
+        for o in objs:
+            if o != best:
+                drop += [ox.Quad(subject, code, o, actors), ox.Quad(subject, country, state[o], actors)]
+                drop += [q for q in offices.get(subject, []) if q.object.value.startswith(f"{ID}office/{o.value}/")]
+    return drop, add, len(settled)
 
 
 def _label_rank(text: str) -> tuple:
@@ -516,6 +524,22 @@ class RemoteStore:
         triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads
                    if (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None) == want)
         ox.serialize(triples, output, rdf_format)
+
+    def settle_actors(self) -> int:
+        """One label and one country per actor, as on the embedded store (see `settle`)."""
+        g = str(ACTORS_GRAPH)
+        rows = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}", union=False)
+        actors = ox.NamedNode(g)
+        quads = [ox.Quad(r["s"], r["p"], r["o"], actors) for r in rows]
+        where: dict[ox.NamedNode, set] = {}
+        for r in self._select(f"SELECT ?g ?a WHERE {{ GRAPH ?g {{ ?x <{IR.mentions}> ?a }} }}", union=False):
+            where.setdefault(r["a"], set()).add(r["g"])
+        drop, add, n = settle(quads, lambda x: where.get(x, set()))
+        if drop or add:
+            data = lambda qs: "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in qs)  # noqa: E731
+            self._update(f"DELETE DATA {{ GRAPH <{g}> {{\n{data(drop)}\n}} }} ;\n"
+                         f"INSERT DATA {{ GRAPH <{g}> {{\n{data(add)}\n}} }}")
+        return n
 
     def actors_graph(self) -> str:
         return str(ACTORS_GRAPH)

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from kg import api
 from kg.cli import app
 from kg.store import ONTOLOGY_GRAPH, Store, to_rdflib
+from settle_articles import assert_settled, write_settle_articles
 
 pytestmark = pytest.mark.model
 
@@ -311,39 +312,14 @@ def test_no_orphan_actors_after_an_edit_or_a_removal(seed_path, tmp_path):
 
 
 # --- one description per actor across articles --------------------------------------------------
-SETTLE_ARTICLES = {
-    "a1.txt": "President Kwabena Osei-Darko thanked the farmers of Ghana. Ghana exported more cocoa this "
-              "year, and Ghana's economy grew.",
-    "a2.txt": "President Kwabena Osei Darko met the leaders of Togo. Togo signed a trade deal, and Togo's "
-              "exports rose.",
-    "a3.txt": "President Kwabena Osei-Darko opened a road in Ghana. Ghana's roads are improving, officials "
-              "in Ghana said.",
-}
-
-
-def _actor_values(store_path, key):
-    s = Store(store_path, create=False)
-    rows = s.query("SELECT ?p ?o WHERE { GRAPH <%s> { <%s> ?p ?o } }" % (ACTORS_GRAPH, ID[f"actor/{key}"]))
-    return {(r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], r["o"].value) for r in rows}
-
-
 def test_an_actor_named_and_placed_differently_by_articles_keeps_one_label_and_one_country(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in SETTLE_ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_settle_articles(tmp_path / "in")
     dumps = []
     for order in (["a1.txt", "a2.txt", "a3.txt"], ["a2.txt", "a3.txt", "a1.txt"]):
         store = tmp_path / f"store-{order[0]}"
         for name in order:
             _build([folder / name], store)
-        values = _actor_values(store, "person/kwabena-osei-darko")
-        labels = {o for p, o in values if p == "label"}
-        assert len(labels) == 1, values
-        assert {o for p, o in values if p == "altLabel"} | labels == {"Kwabena Osei-Darko", "Kwabena Osei Darko"}
-        # two articles place him in Ghana, one in Togo
-        assert {o for p, o in values if p == "countryCode"} == {"GHA"}, values
-        assert {o.rsplit("/", 2)[-2] for p, o in values if p in ("holdsOffice", "country")} == {"GHA", "state"}, values
+        assert_settled(str(store))
         out = tmp_path / f"{order[0]}.nq"
         kg("export", "graph", "--store", str(store), "-o", str(out))
         dumps.append(out.read_bytes())

@@ -14,6 +14,7 @@ from endpoint import free_port
 from kg import api
 from kg.errors import KgError
 from kg.store import RemoteStore, open_store
+from settle_articles import assert_settled, write_settle_articles
 
 pytestmark = pytest.mark.model
 
@@ -124,3 +125,12 @@ def test_remote_store_unreachable_server_is_one_error(tmp_path):
 def test_remote_store_url_forms(spec, query, update, store):
     s = RemoteStore(spec)
     assert (s.query_url, s.update_url, s.store_url) == (query, update, store)
+
+
+def test_remote_store_keeps_one_label_and_one_country_per_actor(server, tmp_path):
+    # Last among the server tests: these articles stay in the server's store.
+    folder = write_settle_articles(tmp_path / "in")
+    for name in ("a2.txt", "a1.txt", "a3.txt"):
+        report = api.build([str(folder / name)], server)
+        assert not report.problems
+    assert_settled(server)
