@@ -17,6 +17,7 @@ last person who was a subject, the last pair of participants, the last foreign s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -517,28 +518,26 @@ class _Resolver:
             if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ == "NOUN" and x.i not in self.out.by_token and \
                     (x.lemma_.lower() in PERSON_NOUNS or self.g.agents.get(x.lemma_.lower(), ("", ""))[1] == "PERSON"):
                 return None
-        for m in reversed(self.out.mentions):
-            if m.start >= t.idx:
-                continue
-            if m.start < sent.start_char:
-                break
-            tok = self.out.by_token.get(self.doc.char_span(m.start, m.end).root.i) if self.doc.char_span(m.start, m.end) else None
-            if m.actor.type == "Person" and not m.members and tok is not None:
-                span = self.doc.char_span(m.start, m.end)
-                if span is not None and span.root.dep_ in SUBJECT_DEPS:
-                    return m.actor
+        for m, span in self._earlier_in_sentence(t, sent):
+            if m.actor.type == "Person" and not m.members and span.root.i in self.out.by_token \
+                    and span.root.dep_ in SUBJECT_DEPS:
+                return m.actor
         return self.last_subject_person or self.last_person
 
-    def _plural_antecedent(self, t: Token, sent: Span) -> Mention | None:
-        """`Rebel leaders said they would...`: a plural subject earlier in the same sentence."""
+    def _earlier_in_sentence(self, t: Token, sent: Span) -> Iterator[tuple[Mention, Span]]:
+        """The mentions before `t` in its sentence, nearest first, with their spans."""
         for m in reversed(self.out.mentions):
             if m.start >= t.idx:
                 continue
             if m.start < sent.start_char:
                 break
             span = self.doc.char_span(m.start, m.end)
-            if span is None:
-                continue
+            if span is not None:
+                yield m, span
+
+    def _plural_antecedent(self, t: Token, sent: Span) -> Mention | None:
+        """`Rebel leaders said they would...`: a plural subject earlier in the same sentence."""
+        for m, span in self._earlier_in_sentence(t, sent):
             root = span.root
             if root.dep_ in SUBJECT_DEPS and (root.tag_ in ("NNS", "NNPS") or m.members
                                               or any(c.dep_ == "conj" for c in root.children)):
@@ -551,15 +550,9 @@ class _Resolver:
         return None
 
     def _thing_antecedent(self, t: Token, sent: Span) -> Actor | None:
-        for m in reversed(self.out.mentions):
-            if m.start >= t.idx:
-                continue
-            if m.start < sent.start_char:
-                break
-            if m.actor.type != "Person" and not m.members:
-                span = self.doc.char_span(m.start, m.end)
-                if span is not None and not self._locative(span):
-                    return m.actor
+        for m, span in self._earlier_in_sentence(t, sent):
+            if m.actor.type != "Person" and not m.members and not self._locative(span):
+                return m.actor
         return None
 
     def _plural_phrase(self, t: Token) -> bool:
@@ -808,21 +801,25 @@ def fix_entities(doc: Doc) -> list[Span]:
         if out and out[-1].label_ == "ORG" and _bracketed_acronym(ent) and ent.start == out[-1].end + 1:
             # "the Movement for ... Biafra (MASSOB)": the acronym names the organisation just
             # before it, whatever the model thought it was.
-            out[-1] = Span(doc, out[-1].start, ent.end + 1, label="ORG", kb_id=out[-1].kb_id_, span_id=out[-1].id_)
+            out[-1] = _ending_at(out[-1], ent.end + 1)
             continue
         if out and out[-1].label_ == "ORG" and ent.start == out[-1].end and out[-1][-1].lower_ in ("of", "for") \
                 and ent.label_ in ("GPE", "LOC"):
             # "National Union for the Total Independence of" + "Angola": one name, cut at the
             # country the entity ruler knows.
-            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG", kb_id=out[-1].kb_id_, span_id=out[-1].id_)
+            out[-1] = _ending_at(out[-1], ent.end)
             continue
         if ent.label_ == "PERSON":
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
                 end += 2
-        out.append(Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_) if end != ent.end
-                   else ent)
+        out.append(_ending_at(ent, end) if end != ent.end else ent)
     return out
+
+
+def _ending_at(ent: Span, end: int) -> Span:
+    """The entity `ent`, label and ids kept, stretched to token `end`."""
+    return Span(ent.doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
 
 
 def _bracketed_acronym(ent: Span) -> bool:
