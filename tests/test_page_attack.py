@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from endpoint import free_port
+from endpoint import Server
 
 pytestmark = [pytest.mark.model, pytest.mark.browser]
 
@@ -149,28 +149,9 @@ def test_viz_page_of_hostile_articles_runs_nothing_and_shows_it_all_as_text(host
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_store, tmp_path_factory):
-    port = free_port()
-    log = open(tmp_path_factory.mktemp("servelog") / "serve.log", "wb")
-    proc = subprocess.Popen([*KG, "serve", "--store", str(hostile_store), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        assert proc.poll() is None, "kg serve exited"
-        try:
-            with urllib.request.urlopen(base + "/", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.2)
-        assert time.monotonic() < deadline, "kg serve did not start"
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+    server = Server(hostile_store, tmp_path_factory.mktemp("servelog") / "serve.log")
+    yield server.base
+    server.stop()
 
 
 def test_endpoint_home_page_escapes_what_it_shows_from_the_store(hostile_server, browser):
