@@ -85,7 +85,8 @@ def export_events(store_path: str | Path, out: str) -> tuple[int, int]:
     fmt = export.table_format(out)
     table = export.event_table(open_store(store_path))
     rows = export.write_table(table, out, fmt)
-    return rows, sum(1 for r in table.dicts() if r["direction"] == "stated")
+    direction = table.columns.index("direction")
+    return rows, sum(1 for r in table.rows if r[direction] == "stated")
 
 
 def export_actors(store_path: str | Path, out: str) -> int:

@@ -171,8 +171,15 @@ class Store:
         """One label and one country per actor: see `settle`. Returns how many actors changed."""
         actors = ox.NamedNode(str(ACTORS_GRAPH))
         mentions = ox.NamedNode(str(IR.mentions))
-        drop, add, n = settle(self._db.quads_for_pattern(None, None, None, actors),
-                              lambda x: {q.graph_name for q in self._db.quads_for_pattern(None, mentions, x, None)})
+        seen: dict[ox.NamedNode, set] = {}
+
+        def mentioned_in(x: ox.NamedNode) -> set:
+            # once per node: a state like the US is a candidate country for many actors
+            if x not in seen:
+                seen[x] = {q.graph_name for q in self._db.quads_for_pattern(None, mentions, x, None)}
+            return seen[x]
+
+        drop, add, n = settle(self._db.quads_for_pattern(None, None, None, actors), mentioned_in)
         for q in drop:
             self._db.remove(q)
         for q in add:
