@@ -34,12 +34,15 @@ def open_store(path: str | Path, *, must_exist: bool = True) -> Store | RemoteSt
 def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = None, workers: int | None = 1,
           batch_size: int = 64, force: bool = False, parse: str = pipeline.nlp.DEFAULT_PARSE,
           on_article: Callable[[str, str], None] | None = None,
-          on_problem: Callable[[Problem], None] | None = None) -> pipeline.BuildReport:
-    """Build into the store folder (or server URL) `store_path`; workers=None: one per core."""
+          on_problem: Callable[[Problem], None] | None = None,
+          min_confidence: float = 0.0) -> pipeline.BuildReport:
+    """Build into the store folder (or server URL) `store_path`; workers=None: one per core.
+    min_confidence: events less likely than that are not stored (0: every event the scorer keeps)."""
     store = _open(store_path)
     load_ontology(store, sorted(ONTOLOGY_DIR.glob("*.ttl")))
     report = pipeline.build(paths, store, model=model, workers=workers, batch_size=batch_size, force=force,
-                            parse=parse, on_article=on_article, on_problem=on_problem)
+                            parse=parse, on_article=on_article, on_problem=on_problem,
+                            min_confidence=min_confidence)
     if report.built:
         # Articles may name or place an actor differently: one description stays.
         store.settle_actors()
@@ -80,10 +83,11 @@ def query(store_path: str | Path, text_or_name: str, params: dict | None = None)
     return query_mod.run(open_store(store_path), query_mod.load_query(text_or_name), params)
 
 
-def export_events(store_path: str | Path, out: str) -> tuple[int, int]:
-    """Write the event table; (rows, events): a symmetric event also has a mirrored row."""
+def export_events(store_path: str | Path, out: str, min_confidence: float | None = None) -> tuple[int, int]:
+    """Write the event table; (rows, events): a symmetric event also has a mirrored row.
+    min_confidence: leave out events less likely than that (None: every stored event)."""
     fmt = export.table_format(out)
-    table = export.event_table(open_store(store_path))
+    table = export.event_table(open_store(store_path), min_confidence=min_confidence)
     rows = export.write_table(table, out, fmt)
     direction = table.columns.index("direction")
     return rows, sum(1 for r in table.rows if r[direction] == "stated")

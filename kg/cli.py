@@ -29,6 +29,15 @@ app.add_typer(export_app, name="export")
 
 StoreOpt = Annotated[str, typer.Option("--store", "-s", help="The store: a folder (an embedded database) or the http(s) URL of a SPARQL server.")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for standard output.")]
+MinConfOpt = Annotated[Optional[float], typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Leave out events less likely than this (the scorer's estimate that source, type and target are "
+         "right). Default: the event model's threshold (README, Measured quality); 0 keeps every stored event.")]
+
+
+def _min_conf(value: float | None) -> float:
+    from .scorer import default_threshold
+    return default_threshold() if value is None else value
 
 
 def _fail(e: KgError) -> None:
@@ -88,6 +97,10 @@ def build(
     parse: Annotated[ParseMode, typer.Option(help="Dependency-parse every sentence ('all') or only those that "
                                              "can hold an event ('gated').")] = ParseMode(DEFAULT_PARSE),
     force: Annotated[bool, typer.Option(help="Rebuild articles even when their content is unchanged.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Do not store events less likely than this (default 0: store every event the scorer keeps, and let "
+             "the views filter).")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
 ) -> None:
     """Build the graph of every article under PATHS into the store.
@@ -97,7 +110,8 @@ def build(
     progress = _Progress(quiet)
     try:
         report = api.build([str(p) for p in paths], store, model=model, workers=workers, batch_size=batch_size,
-                           force=force, parse=parse.value, on_article=progress.article, on_problem=progress.problem)
+                           force=force, parse=parse.value, on_article=progress.article, on_problem=progress.problem,
+                           min_confidence=min_confidence)
         s = api.summary(store)
     except KgError as e:
         progress.close()
@@ -128,14 +142,14 @@ def load(
 
 
 @export_app.command("events")
-def export_events(store: StoreOpt, output: OutOpt = "-") -> None:
+def export_events(store: StoreOpt, output: OutOpt = "-", min_confidence: MinConfOpt = None) -> None:
     """The event table (.csv, .tsv or .jsonl): one row per event, and a mirrored row for each
     symmetric one (met, agreed with), marked in the `direction` column.
 
-    Example: kg export events --store out/store -o out/events.csv
+    Example: kg export events --store out/store -o out/events.csv --min-confidence 0.3
     """
     try:
-        rows, events = api.export_events(store, output)
+        rows, events = api.export_events(store, output, _min_conf(min_confidence))
     except KgError as e:
         _fail(e)
     if output != "-":
@@ -221,10 +235,11 @@ FilterOpts = dict(
 )
 
 
-def _filters(focus, hops, since, until, relation, plover, country, min_events):
+def _filters(focus, hops, since, until, relation, plover, country, min_events, min_confidence=None):
     from .network import Filters
     return Filters(since=since, until=until, relations=list(relation or []), plovers=list(plover or []),
-                   countries=list(country or []), min_events=min_events, focus=focus, hops=hops)
+                   countries=list(country or []), min_events=min_events, focus=focus, hops=hops,
+                   min_confidence=_min_conf(min_confidence))
 
 
 @app.command()
@@ -239,6 +254,7 @@ def viz(
     plover: Annotated[Optional[list[str]], FilterOpts["plover"]] = None,
     country: Annotated[Optional[list[str]], FilterOpts["country"]] = None,
     min_events: Annotated[int, FilterOpts["min_events"]] = 1,
+    min_confidence: MinConfOpt = None,
     size_by: Annotated[str, typer.Option(help="Node size: degree, betweenness or eigenvector.")] = "degree",
     max_nodes: Annotated[int, typer.Option(help="Refuse to draw more nodes than this.")] = 5000,
     title: Annotated[str, typer.Option(help="The page title.")] = "irkg graph",
@@ -251,7 +267,8 @@ def viz(
     if size_by not in ("degree", "betweenness", "eigenvector"):
         _fail(KgError("E206", value=size_by, options="degree, betweenness, eigenvector"))
     try:
-        g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events))
+        g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events,
+                                              min_confidence))
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         figures = viz_mod.render(g, output, title=title, size_by=size_by, max_nodes=max_nodes)
     except KgError as e:
@@ -276,6 +293,7 @@ def stats(
     plover: Annotated[Optional[list[str]], FilterOpts["plover"]] = None,
     country: Annotated[Optional[list[str]], FilterOpts["country"]] = None,
     min_events: Annotated[int, FilterOpts["min_events"]] = 1,
+    min_confidence: MinConfOpt = None,
 ) -> None:
     """Network analytics: counts, centrality, communities, dyads, countries, events over time.
 
@@ -285,7 +303,8 @@ def stats(
     if format not in ("table", "csv", "json"):
         _fail(KgError("E206", value=format, options="table, csv, json"))
     try:
-        g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events))
+        g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events,
+                                              min_confidence))
     except KgError as e:
         _fail(e)
     sys.stdout.write(analytics.render(analytics.stats(g), format))
@@ -330,26 +349,38 @@ def serve(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Option(help="Gold event codings, JSON Lines (PLOVER gold-standard-record format).")],
+    gold: Annotated[Path, typer.Option(help="Gold event codings, JSON Lines: sentences with PLOVER gold records, or "
+                                       "whole articles coded sentence by sentence (records with `sent` and "
+                                       "`events`, as ../shared/eval/news/ANNOTATION.md describes).")],
+    articles: Annotated[Optional[Path], typer.Option(help="With sentence-by-sentence gold: the articles it codes "
+                                                     "(JSON Lines, as `kg build` reads them).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use.")] = None,
+    min_confidence: MinConfOpt = None,
     worst: Annotated[int, typer.Option(help="How many misses and false alarms to list.")] = 10,
     json_out: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
     """Score extraction against gold codings: precision, recall, F1 and the worst misses.
 
-    Example: kg evaluate --gold my-gold.jsonl
+    Example: kg evaluate --gold news-dev.jsonl --articles news-dev-articles.jsonl
     """
     import json as json_mod
 
     from . import evaluate as evaluate_mod
     try:
-        result = evaluate_mod.evaluate(gold, model=model)
+        if evaluate_mod.is_news_gold(gold):
+            if articles is None:
+                raise typer.BadParameter("sentence-by-sentence gold needs --articles (the articles it codes)")
+            result = evaluate_mod.evaluate_news(gold, articles, model=model, min_confidence=_min_conf(min_confidence))
+            text = evaluate_mod.report_news(result, worst)
+        else:
+            result = evaluate_mod.evaluate(gold, model=model, min_confidence=_min_conf(min_confidence))
+            text = evaluate_mod.report(result, worst)
     except KgError as e:
         _fail(e)
     if json_out:
         typer.echo(json_mod.dumps(result.as_dict()))
     else:
-        sys.stdout.write(evaluate_mod.report(result, worst))
+        sys.stdout.write(text)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import event_features
 from . import lexicon as lx
 from . import timex
 from .actors import ArticleActors
@@ -714,9 +715,9 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
     date, precision, from_article = _when(t, sent, article)
     where = _where(t, sent)
 
-    pairs: list[tuple[Actor, str | None, Actor | None, str | None, float]] = []
-    src_actors = [(a, m.sector) for s in sources for m in [s.mention]
-                  for a in (m.members or (m.actor,))]
+    # (source, its sector, its argument, target, its sector, its argument, prior confidence)
+    pairs: list[tuple[Actor, str | None, _Arg, Actor | None, str | None, _Arg | None, float]] = []
+    src_actors = [(a, s.mention.sector, s) for s in sources for a in (s.mention.members or (s.mention.actor,))]
     conf = 0.9
     if any(s.mention.how in ("pronoun", "plural", "description") for s in sources):
         conf *= 0.85
@@ -725,39 +726,55 @@ def _events_for(t: Token, trig: lx.Trigger, mode: str, governor: Token | None, s
     if mode != "asserted":
         conf *= 0.9
     if targets:
-        tgt_actors = [(a, x.mention.sector) for x in targets for a in (x.mention.members or (x.mention.actor,))]
-        for s, ss in src_actors:
-            for g, gs in tgt_actors:
+        tgt_actors = [(a, x.mention.sector, x) for x in targets for a in (x.mention.members or (x.mention.actor,))]
+        for s, ss, sa in src_actors:
+            for g, gs, ga in tgt_actors:
                 if g.key != s.key or gs != ss:
-                    pairs.append((s, ss, g, gs, conf))
+                    pairs.append((s, ss, sa, g, gs, ga, conf))
     elif len(src_actors) >= 2 and (symmetric or any(x.mention.members for x in sources)):
-        first, fs = src_actors[0]
-        for g, gs in src_actors[1:]:
-            pairs.append((first, fs, g, gs, conf))
+        first, fs, fa = src_actors[0]
+        for g, gs, ga in src_actors[1:]:
+            pairs.append((first, fs, fa, g, gs, ga, conf))
     elif things != [None]:
-        for s, ss in src_actors:
-            pairs.append((s, ss, None, None, conf))
+        for s, ss, sa in src_actors:
+            pairs.append((s, ss, sa, None, None, None, conf))
     else:
         # No target named: the coding conventions of kg/data/conventions.tsv decide.
         rule = lex.no_target.get(code.plover or trig.plover if mode != "asserted" else trig.plover, "keep")
-        for s, ss in src_actors:
+        for s, ss, sa in src_actors:
             home = _home_state(s)
             if rule == "own-country" and home is not None and (home.key != s.key or ss != "GOV"):
-                pairs.append((s, ss, home, "GOV", conf * 0.8))
+                pairs.append((s, ss, sa, home, "GOV", None, conf * 0.8))
             elif rule != "drop":
-                pairs.append((s, ss, None, None, conf * 0.85))
+                pairs.append((s, ss, sa, None, None, None, conf * 0.85))
     events = []
-    for s, ss, g, gs, c in pairs:
+    plover = code.plover or trig.plover
+    for s, ss, sa, g, gs, ga, c in pairs:
+        feats = event_features.describe(
+            t, plover, cameo, relation, trig.pos, trig.specificity, mode, governor, sent, sa.mention, sa.token,
+            ga.mention if ga is not None else None, ga.token if ga is not None else None, _sent_index(sent))
         for thing in things:
+            f = dict(feats)
+            if thing is not None:
+                f["object=weapon"] = 1.0
             events.append(Event(
-                article_id=article.id, relation=relation, cameo=cameo, plover=code.plover or trig.plover,
+                article_id=article.id, relation=relation, cameo=cameo, plover=plover,
                 source=s, target=g, source_sector=ss, target_sector=gs,
                 sentence=sent_text, start=sent.start_char, end=sent.end_char,
                 trigger_start=t.idx, trigger_end=t.idx + len(t.text),
                 date=date, date_precision=precision, date_from_article=from_article,
                 location=where, object=thing, confidence=round(c, 3), symmetric=symmetric,
-                quad=code.quad, mode=mode))
+                quad=code.quad, mode=mode, extras={"features": f}))
     return events
+
+
+def _sent_index(sent: Span) -> int:
+    """The sentence's position in its article (0 for the first)."""
+    cache = sent.doc.user_data.setdefault("irkg_sent_index", {})
+    if not cache:
+        for k, x in enumerate(sent.doc.sents):
+            cache[x.start] = k
+    return cache.get(sent.start, 0)
 
 
 def _place_target(t: Token, found: ArticleActors) -> Actor | None:
@@ -811,11 +828,14 @@ def _demands(sent: Span, sent_text: str, article: Article, found: ArticleActors,
             for g in targets:
                 if g.mention.actor.key == s.mention.actor.key:
                     continue
+                feats = event_features.describe(t, code.plover or "REQUEST", cameo, relation, "VERB", 0, "demand",
+                                                root, sent, s.mention, s.token, g.mention, g.token, _sent_index(sent))
                 out.append(Event(
                     article_id=article.id, relation=relation, cameo=cameo, plover=code.plover or "REQUEST",
                     source=s.mention.actor, target=g.mention.actor, source_sector=s.mention.sector,
                     target_sector=g.mention.sector, sentence=sent_text, start=sent.start_char,
                     end=sent.end_char, trigger_start=t.idx, trigger_end=t.idx + len(t.text), date=date,
                     date_precision=precision, date_from_article=from_article, location=None, object=None,
-                    confidence=0.7, symmetric=False, quad=code.quad, mode="asserted"))
+                    confidence=0.7, symmetric=False, quad=code.quad, mode="asserted",
+                    extras={"features": feats}))
     return out

@@ -66,13 +66,16 @@ def table_format(path: str, default: str = "csv") -> str:
     return fmt
 
 
-def event_table(store: Store, *, mirror: bool = True) -> Table:
+def event_table(store: Store, *, mirror: bool = True, min_confidence: float | None = None) -> Table:
     """One row per event; with `mirror`, a symmetric event (met, agreed with: see relations.tsv)
     also gets a row in the other direction, marked `mirrored`, so that a dyad's events read the
-    same from either side, as the directed (source, target) tables of GDELT and ICEWS are read."""
+    same from either side, as the directed (source, target) tables of GDELT and ICEWS are read.
+    min_confidence: leave out events the model finds less likely than that (None: no limit)."""
     symmetric = {label for label, rel in lx.load().relations.items() if rel.symmetric}
     rows = []
     for r in run(store, load_query("events")).dicts():
+        if min_confidence is not None and float(r.get("confidence") or 0.0) < min_confidence:
+            continue
         r["direction"] = "stated"
         rows.append([r.get(c) for c in EVENT_COLUMNS])
         if mirror and r.get("target_id") and r.get("relation") in symmetric:

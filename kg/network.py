@@ -26,8 +26,11 @@ class Filters:
     focus: str | None = None  # actor label (case-insensitive) or id
     hops: int = 1
     include_objects: bool = True
+    min_confidence: float = 0.0  # leave out events the scorer finds less likely than this
 
     def keep(self, ev: dict) -> bool:
+        if self.min_confidence and float(ev.get("confidence") or 0.0) < self.min_confidence:
+            return False
         date = ev.get("date") or ""
         if self.since and (not date or date < self.since[: len(date)]):
             return False

@@ -22,7 +22,7 @@ from itertools import islice
 
 from . import actors as actors_mod
 from . import events as events_mod
-from . import gazetteer, graph, nlp
+from . import furniture, gazetteer, graph, nlp, pairs, scorer
 from .errors import message
 from .ingest import read_paths
 from .records import Actor, Article, Event, Problem
@@ -57,9 +57,21 @@ class BuildReport:
         return sum(1 for p in self.problems if p.skipped)
 
 
-def extract_doc(doc, article: Article) -> Extraction:
+def extract_doc(doc, article: Article, min_confidence: float = 0.0) -> Extraction:
     found = actors_mod.resolve(doc)
     evs = events_mod.extract(doc, article, found)
+    model = scorer.load()
+    if model is not None:
+        # The rules propose and the learnt scorer weighs: each rule event gets the probability
+        # that it is right, and the pairs of actors of each sentence add the acts the rules missed.
+        ruled = scorer.score_rules(evs, model.rules)
+        cands = pairs.candidates(doc, article, found, evs)
+        raws = [model.pairs.raw(c.features) for c in cands]
+        scored = pairs.decode(cands, raws, model.pairs.types, model.pairs.calibrated, model.floor, article, evs)
+        evs = ruled + [e for e in pairs.additions(ruled, scored) if e.confidence >= model.add_floor]
+        evs.sort(key=lambda e: (e.start, e.trigger_start))
+    if min_confidence:
+        evs = [e for e in evs if e.confidence >= min_confidence]
     mentioned = found.actors()
     # "Croatian Foreign Minister X" mentions Croatia too.
     g = gazetteer.load()
@@ -71,12 +83,15 @@ def extract_doc(doc, article: Article) -> Extraction:
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None, *, parse: str = nlp.DEFAULT_PARSE,
-                     batch_size: int = 32) -> Iterator[Extraction | Problem]:
-    """Run the language model once per article and extract from each doc, streamed."""
-    for doc, article in nlp.annotate(((a.text, a) for a in articles), model=model, parse=parse,
+                     batch_size: int = 32, min_confidence: float = 0.0) -> Iterator[Extraction | Problem]:
+    """Run the language model once per article and extract from each doc, streamed.
+
+    The model reads the text with its page furniture masked (kg.furniture): captions and
+    credits give no actors and no events, and every offset still points into the article."""
+    for doc, article in nlp.annotate(((furniture.mask(a.text), a) for a in articles), model=model, parse=parse,
                                      batch_size=batch_size):
         try:
-            yield extract_doc(doc, article)
+            yield extract_doc(doc, article, min_confidence)
         except Exception as e:  # one article's failure must not cost the batch
             yield _failed(article, e)
 
@@ -92,12 +107,13 @@ def quads_for(ex: Extraction, model_name: str) -> list[graph.Quad]:
 
 
 def build_articles(articles: list[Article], model: str | None = None, *, parse: str = nlp.DEFAULT_PARSE,
-                   label: str | None = None) -> list[Built | Problem]:
+                   label: str | None = None, min_confidence: float = 0.0) -> list[Built | Problem]:
     """Articles -> their graphs (or a Problem each), in order: the unit of work of a build,
     in this process, in a worker, or in a partition of a distributed job."""
-    label = label or nlp.label(model, parse)
+    label = label or extraction_label(model, parse, min_confidence)
     out: list[Built | Problem] = []
-    for result in extract_articles(articles, model, parse=parse, batch_size=max(1, len(articles))):
+    for result in extract_articles(articles, model, parse=parse, batch_size=max(1, len(articles)),
+                                   min_confidence=min_confidence):
         if isinstance(result, Problem):
             out.append(result)
             continue
@@ -132,25 +148,28 @@ def default_workers() -> int:
 _WORKER: dict = {}
 
 
-def _init_worker(model: str | None, parse: str, label: str) -> None:
-    _WORKER.update(model=model, parse=parse, label=label)
+def _init_worker(model: str | None, parse: str, label: str, min_confidence: float) -> None:
+    _WORKER.update(model=model, parse=parse, label=label, min_confidence=min_confidence)
 
 
 def _work(articles: list[Article]) -> list[Built | Problem]:
-    return build_articles(articles, _WORKER["model"], parse=_WORKER["parse"], label=_WORKER["label"])
+    return build_articles(articles, _WORKER["model"], parse=_WORKER["parse"], label=_WORKER["label"],
+                          min_confidence=_WORKER["min_confidence"])
 
 
 class _Runner:
     """Runs build_articles on batches, here or in a pool, and gives results back in order."""
 
-    def __init__(self, workers: int, model: str | None, parse: str, label: str) -> None:
+    def __init__(self, workers: int, model: str | None, parse: str, label: str, min_confidence: float) -> None:
         self.workers, self.model, self.parse, self.label = workers, model, parse, label
+        self.min_confidence = min_confidence
         self.pool = None
         self.pending: deque = deque()
 
     def submit(self, batch: list[Article]) -> None:
         if self.workers <= 1:
-            self.pending.append(build_articles(batch, self.model, parse=self.parse, label=self.label))
+            self.pending.append(build_articles(batch, self.model, parse=self.parse, label=self.label,
+                                               min_confidence=self.min_confidence))
             return
         if self.pool is None:
             # Fork where there is fork: the workers share the loaded model instead of loading it
@@ -158,7 +177,7 @@ class _Runner:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
             self.pool = ctx.Pool(self.workers, initializer=_init_worker,
-                                 initargs=(self.model, self.parse, self.label))
+                                 initargs=(self.model, self.parse, self.label, self.min_confidence))
         self.pending.append(self.pool.apply_async(_work, (batch,)))
 
     @property
@@ -176,10 +195,23 @@ class _Runner:
             self.pool = None
 
 
+def extraction_label(model: str | None = None, parse: str = nlp.DEFAULT_PARSE, min_confidence: float = 0.0) -> str:
+    """What made an article's graph, as recorded in it (ir:languageModel) and in its content hash:
+    the language model, the event scorer's version and the build's minimum confidence, so that
+    changing any of them rebuilds the articles instead of skipping them as unchanged."""
+    text = nlp.label(model, parse)
+    model_file = scorer.load()
+    if model_file is not None:
+        text += f" events={model_file.version}"
+    if min_confidence:
+        text += f" min-confidence={min_confidence:g}"
+    return text
+
+
 def build(paths: Iterable[str], store, *, model: str | None = None, workers: int | None = 1,
           batch_size: int = 64, force: bool = False, parse: str = nlp.DEFAULT_PARSE,
           on_article: Callable[[str, str], None] | None = None,
-          on_problem: Callable[[Problem], None] | None = None) -> BuildReport:
+          on_problem: Callable[[Problem], None] | None = None, min_confidence: float = 0.0) -> BuildReport:
     """Build the graph of every article under `paths` into `store` (a Store or RemoteStore).
 
     workers: processes for the language model and extraction (None: one per core).
@@ -189,7 +221,7 @@ def build(paths: Iterable[str], store, *, model: str | None = None, workers: int
     """
     report = BuildReport()
     nlp.check_parse(parse)
-    label = nlp.label(model, parse)  # loads the model, once, before any fork
+    label = extraction_label(model, parse, min_confidence)  # loads the model, once, before any fork
     workers = default_workers() if workers is None else max(1, workers)
 
     def problem(p: Problem) -> None:
@@ -235,7 +267,7 @@ def build(paths: Iterable[str], store, *, model: str | None = None, workers: int
             for b in built:
                 on_article(b.article_id, "built")
 
-    runner = _Runner(workers, model, parse, label)
+    runner = _Runner(workers, model, parse, label, min_confidence)
     try:
         for batch in fresh_batches():
             runner.submit(batch)
