@@ -52,8 +52,21 @@ class _Arg:
 _CHILDREN: dict[int, tuple[frozenset, frozenset, frozenset]] = {}
 
 
+_MATCHES: dict[int, lx.Trigger | None] = {}  # what each token of the document triggers, if anything
+_CACHED_DOC: list = [None]  # the document the per-token caches above and below describe
+
+
+def _fresh(doc: Doc) -> None:
+    """Empty the per-token caches when another document is read."""
+    if _CACHED_DOC[0] is not doc:
+        _CHILDREN.clear()
+        _MATCHES.clear()
+        _CACHED_DOC[0] = doc
+
+
 def _child_info(t: Token) -> tuple[frozenset, frozenset, frozenset]:
     """(child dependency labels, lower-case marks, lower-case auxiliaries) of a token."""
+    _fresh(t.doc)
     info = _CHILDREN.get(t.i)
     if info is None:
         kids = list(t.children)
@@ -67,6 +80,8 @@ def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexico
     """All events of one article, in text order, without duplicates."""
     lex = lexicon or lx.load()
     _CHILDREN.clear()
+    _MATCHES.clear()
+    _CACHED_DOC[0] = doc
     events: list[Event] = []
     seen: set[tuple] = set()
     for sent in doc.sents:
@@ -92,7 +107,7 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
     candidates = []
     sent_text = sent.text  # once: Span.text walks every token
     for t in sent:
-        trig = _match(t, lex)
+        trig = match(t, lex)
         if trig is not None:
             candidates.append((t, trig))
     for t, trig in candidates:
@@ -126,6 +141,15 @@ def _sentence(sent: Span, article: Article, found: ArticleActors, lex: lx.Lexico
         seen.add(key)
         kept.append(e)
     return kept
+
+
+def match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
+    """_match, once per token of a document."""
+    _fresh(t.doc)
+    if t.i in _MATCHES:
+        return _MATCHES[t.i]
+    got = _MATCHES[t.i] = _match(t, lex)
+    return got
 
 
 def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:

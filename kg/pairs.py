@@ -105,14 +105,30 @@ def sides_of(sent: Span, found: ArticleActors) -> list[Side]:
 def triggers_of(sent: Span, lex: lx.Lexicon) -> list[Trig]:
     out = []
     for t in sent:
-        trig = ev._match(t, lex)
+        trig = ev.match(t, lex)
         if trig is not None:
             out.append(Trig(t, trig, ev._stance(t, trig, lex)))
     return out
 
 
+_UP: dict[int, list[Token]] = {}  # token -> itself and its heads, for the document in _DOC
+_ROLES: dict[tuple, str] = {}  # (role function, side token, anchor token) -> role, likewise
+_DOC: list = [None]
+
+
+def _fresh(doc: Doc) -> None:
+    if _DOC[0] is not doc:
+        _UP.clear()
+        _ROLES.clear()
+        _DOC[0] = doc
+
+
 def _ancestors(t: Token, limit: int = 12) -> list[Token]:
-    return ef.ancestors(t, limit, with_self=True)
+    _fresh(t.doc)
+    got = _UP.get(t.i)
+    if got is None:
+        got = _UP[t.i] = ef.ancestors(t, 12, with_self=True)
+    return got[:limit + 1]
 
 
 def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
@@ -213,6 +229,16 @@ def _clause_verb(a: Token) -> Token:
     return node
 
 
+def _role(fn, x: Token, a: Token) -> str:
+    """source_role / target_role, once per (side, anchor) of a document."""
+    _fresh(x.doc)
+    key = (fn.__name__, x.i, a.i)
+    got = _ROLES.get(key)
+    if got is None:
+        got = _ROLES[key] = fn(x, a)
+    return got
+
+
 def source_role(x: Token, a: Token) -> str:
     v = _clause_verb(a)
     if x.i == a.i:
@@ -272,30 +298,42 @@ def _stance_name(tr: Trig) -> str:
     return tr.stance[0]
 
 
+def _side_features(prefix: str, x: Side, quoted: frozenset[int]) -> dict[str, float]:
+    """What kind of actor one side is and where it stands; the same for every pair it is in."""
+    cache = x.__dict__.setdefault("_features", {})
+    got = cache.get(prefix)
+    if got is not None:
+        return got
+    f: dict[str, float] = {}
+    a = x.actor
+    f[f"{prefix}_how={x.mention.how}"] = 1.0
+    f[f"{prefix}_type={a.type}"] = 1.0
+    f[f"{prefix}_sector={x.sector or 'none'}"] = 1.0
+    country = a.country or ""
+    f[f"{prefix}_country=" + ("none" if not country else country if country in ("IGO", "NGO", "MNC", "IMG")
+                              else "state")] = 1.0
+    if a.type == "Person" and not a.title:
+        f[f"{prefix}_untitled"] = 1.0
+    if x.context:
+        f[f"{prefix}_context={x.context}"] = 1.0
+    if x.token is not None:
+        f[f"{prefix}_dep={x.token.dep_}"] = 1.0
+        f[f"{prefix}_headpos={x.token.head.pos_}"] = 1.0
+        if x.token.i in quoted:
+            f[f"{prefix}_quoted"] = 1.0
+        if x.token.dep_ == "conj" or "conj" in ev._child_info(x.token)[0]:
+            f[f"{prefix}_conj"] = 1.0
+    cache[prefix] = f
+    return f
+
+
 def describe(c: Candidate, anchors: list[Anchor], sent_index: int, quoted: frozenset[int]) -> dict[str, float]:
     f: dict[str, float] = {"bias": 1.0}
     s, t, sent = c.source, c.target, c.sent
     sa = s.actor
 
     def side(prefix: str, x: Side) -> None:
-        a = x.actor
-        f[f"{prefix}_how={x.mention.how}"] = 1.0
-        f[f"{prefix}_type={a.type}"] = 1.0
-        f[f"{prefix}_sector={x.sector or 'none'}"] = 1.0
-        country = a.country or ""
-        f[f"{prefix}_country=" + ("none" if not country else country if country in ("IGO", "NGO", "MNC", "IMG")
-                                  else "state")] = 1.0
-        if a.type == "Person" and not a.title:
-            f[f"{prefix}_untitled"] = 1.0
-        if x.context:
-            f[f"{prefix}_context={x.context}"] = 1.0
-        if x.token is not None:
-            f[f"{prefix}_dep={x.token.dep_}"] = 1.0
-            f[f"{prefix}_headpos={x.token.head.pos_}"] = 1.0
-            if x.token.i in quoted:
-                f[f"{prefix}_quoted"] = 1.0
-            if any(cc.dep_ == "conj" for cc in x.token.children) or x.token.dep_ == "conj":
-                f[f"{prefix}_conj"] = 1.0
+        f.update(_side_features(prefix, x, quoted))
 
     side("s", s)
     if t is None:
@@ -324,8 +362,8 @@ def describe(c: Candidate, anchors: list[Anchor], sent_index: int, quoted: froze
         # stays linear).
         if (hs is None or abs(a.token.i - hs.i) > ev.WINDOW) and (ht is None or abs(a.token.i - ht.i) > ev.WINDOW):
             continue
-        sr = "ctx" if hs is None else source_role(hs, a.token)
-        tr = "none" if t is None else ("ctx" if ht is None else target_role(ht, a.token))
+        sr = "ctx" if hs is None else _role(source_role, hs, a.token)
+        tr = "none" if t is None else ("ctx" if ht is None else _role(target_role, ht, a.token))
         if sr == "out" and tr in ("out", "none"):
             continue
         k = a.key
@@ -369,6 +407,7 @@ def describe(c: Candidate, anchors: list[Anchor], sent_index: int, quoted: froze
 def candidates(doc: Doc, article: Article, found: ArticleActors, rule_events: list[Event],
                lex: lx.Lexicon | None = None) -> list[Candidate]:
     lex = lex or lx.load()
+    _fresh(doc)
     quoted = ef.quoted_tokens(doc)
     speakers = quote_speakers(doc, found)
     by_sentence: dict[int, list[Event]] = {}
@@ -381,6 +420,8 @@ def candidates(doc: Doc, article: Article, found: ArticleActors, rule_events: li
         if not sides and speaker is None:
             continue
         anchors = anchors_of(sent, lex)
+        if not anchors:
+            continue  # no word that can carry an act: nothing to weigh
         rules = by_sentence.get(sent.start_char, [])
         sources = list(sides)
         if speaker is not None and all(x.actor.key != speaker.actor.key for x in sides):
@@ -461,8 +502,10 @@ def _make(c: Candidate, plover: str, confidence: float, article: Article, rule_e
 
 
 def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate, floor: float,
-           article: Article, rule_events: list[Event], lex: lx.Lexicon | None = None) -> list[Event]:
-    """Scored candidates -> events. For each source and type the best target (or none) wins;
+           article: Article, rule_events: list[Event], lex: lx.Lexicon | None = None,
+           keep: float = 0.0) -> list[Event]:
+    """Scored candidates -> events (those at `keep` or more). For each source and type the best
+    target (or none) wins;
     targets listed with the winner ("Russia and China") come along when they score well too;
     one event per (sentence, type, source country, target country) stays, the likeliest."""
     lex = lex or lx.load()
@@ -499,7 +542,9 @@ def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate
     trig_cache: dict = {}
     out: list[Event] = []
     for i, plover, score in sorted(best_of.values(), key=lambda x: (cands[x[0]].sent.start, x[0], x[1])):
-        out += _make(cands[i], plover, round(calibrate(score), 3), article, rule_events, lex, trig_cache)
+        conf = round(calibrate(score), 3)
+        if conf >= keep:  # an event below `keep` would be dropped anyway: do not date and place it
+            out += _make(cands[i], plover, conf, article, rule_events, lex, trig_cache)
     return out
 
 

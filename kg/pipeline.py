@@ -66,9 +66,10 @@ def extract_doc(doc, article: Article, min_confidence: float = 0.0) -> Extractio
         # that it is right, and the pairs of actors of each sentence add the acts the rules missed.
         ruled = scorer.score_rules(evs, model.rules)
         cands = pairs.candidates(doc, article, found, evs)
-        raws = [model.pairs.raw(c.features) for c in cands]
-        scored = pairs.decode(cands, raws, model.pairs.types, model.pairs.calibrated, model.floor, article, evs)
-        evs = ruled + [e for e in pairs.additions(ruled, scored) if e.confidence >= model.add_floor]
+        raws = model.pairs.raw_many([c.features for c in cands])
+        scored = pairs.decode(cands, raws, model.pairs.types, model.pairs.calibrated, model.floor, article, evs,
+                              keep=model.add_floor)
+        evs = ruled + pairs.additions(ruled, scored)
         evs.sort(key=lambda e: (e.start, e.trigger_start))
     if min_confidence:
         evs = [e for e in evs if e.confidence >= min_confidence]

@@ -56,6 +56,21 @@ class Model:
         z = vals @ self.weights[rows] if rows else np.zeros(len(self.types), dtype=np.float32)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
+    def raw_many(self, features: list[dict[str, float]]) -> np.ndarray:
+        """raw() of many candidates at once: (candidates, types)."""
+        rows, cols, vals = [], [], []
+        for r, feats in enumerate(features):
+            for k, v in feats.items():
+                j = self.index.get(k)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+                    vals.append(v)
+        z = np.zeros((len(features), len(self.types)), dtype=np.float32)
+        if rows:
+            np.add.at(z, np.array(rows), self.weights[np.array(cols)] * np.array(vals, dtype=np.float32)[:, None])
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
     def calibrated(self, raw: float) -> float:
         xs, ys = self.knots_x, self.knots_y
         if not xs:
