@@ -169,6 +169,12 @@ def load() -> Gazetteer:
             # Multi-word places go to the entity ruler too, so that "Northern Ireland" is not "Ireland".
             g.names.setdefault(row["place"], ("place", f"state/{row['country']}"))
     g.domestic = {row["sector"] for row in read_table("sectors.tsv") if row.get("domestic") == "yes"}
+    # Office holders of 2009-2025 (officials.tsv, hand-curated) come first: they are more recent
+    # than the Phoenix list, and a person keeps the state of the office (a senator is American
+    # whatever country the sentence is about).
+    for row in read_table("officials.tsv"):
+        for name in (row["name"], *split_list(row.get("aliases", ""))):
+            g.known_people.setdefault(name.lower(), (row["country"], row.get("sector") or "GOV"))
     for row in read_table("people.tsv"):
         g.known_people.setdefault(row["name"].lower(), (row["country"], row.get("sector") or "GOV"))
     return g

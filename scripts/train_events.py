@@ -356,6 +356,9 @@ def main() -> int:
     ap.add_argument("--add-floor", type=float, default=0.2,
                     help="the least confidence at which an act no rule found is kept (a build stores nothing below)")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="the views' default minimum confidence, instead of the out-of-fold choice (the shipped "
+                         "model uses 0.10: at 0.15 the sentence set loses 0.03 F1 for 0.003 on real news)")
     ap.add_argument("--dry-run", action="store_true")
     a = ap.parse_args()
     t0 = time.time()
@@ -403,6 +406,9 @@ def main() -> int:
     # Precision first: of the thresholds within 1% of the best F1, the highest.
     best_f1 = max(x["f1"] for _, x in table)
     threshold, d = max(((t, x) for t, x in table if x["f1"] >= 0.99 * best_f1), key=lambda td: td[0])
+    if a.threshold is not None:
+        threshold, d = a.threshold, evaluate.score_news(
+            gold, rows([e for e in union if e.confidence >= a.threshold])).as_dict()
     print(f"  out-of-fold, rules + additions, threshold {threshold:.2f} (best F1 {best_f1:.3f}): {summary(d)}")
     for t, x in table:
         if round(t * 20) % 2 == 0:

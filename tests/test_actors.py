@@ -204,3 +204,15 @@ def test_actors_an_office_holder_nobody_placed_serves_the_state_the_article_name
     doc, found = resolve(nlp, "President Hakainde Hichilema opened parliament. Zambia's economy grew, and "
                               "Zambian copper exports rose while Zambia repaid its debts to China.")
     assert mention_at(doc, found, "Hichilema").actor.country == "ZMB"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Sen. Bob Corker warned Iran against new missile tests on Monday.", "Bob Corker", "USA"),
+    ("Wendy Sherman told reporters in Vienna that Iran must comply.", "Wendy Sherman", "USA"),
+    ("Chuck Schumer criticised the Turkish president's visit.", "Chuck Schumer", "USA"),
+    ("Sergey Lavrov met his Syrian counterpart in Moscow.", "Sergei Lavrov", "RUS"),
+])
+def test_office_holders_keep_the_state_of_their_office_whatever_the_sentence_is_about(nlp, text, name, country):
+    _, found = resolve(nlp, text)
+    people = {m.actor.label: m.actor.country for m in found.mentions if m.actor.type == "Person"}
+    assert people.get(name) == country, people
