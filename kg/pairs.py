@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from . import event_features as ef
@@ -198,6 +199,10 @@ class Anchor:
     key: str  # "trig:ACCUSE", "eval:negative", "report"
     stance: str = ""  # for triggers: asserted, intent, reject, blocked
 
+    def __post_init__(self) -> None:
+        self.i = self.token.i  # read for every candidate of the sentence: once here
+        self.lemma = self.token.lemma_.lower()
+
 
 def anchors_of(sent: Span, lex: lx.Lexicon) -> list[Anchor]:
     out = []
@@ -230,8 +235,7 @@ def _clause_verb(a: Token) -> Token:
 
 
 def _role(fn, x: Token, a: Token) -> str:
-    """source_role / target_role, once per (side, anchor) of a document."""
-    _fresh(x.doc)
+    """source_role / target_role, once per (side, anchor) of the document candidates() reads."""
     key = (fn.__name__, x.i, a.i)
     got = _ROLES.get(key)
     if got is None:
@@ -357,23 +361,27 @@ def describe(c: Candidate, anchors: list[Anchor], sent_index: int, quoted: froze
     # "Russia (speaker) said the report (subj) was baseless (denial)".
     hs = s.token
     ht = t.token if t is not None else None
+    si = hs.i if hs is not None else None
+    ti = ht.i if ht is not None else None
+    window = ev.WINDOW
     for a in anchors:
         # A word far from both sides bears on neither (and a sentence of a thousand clauses
         # stays linear).
-        if (hs is None or abs(a.token.i - hs.i) > ev.WINDOW) and (ht is None or abs(a.token.i - ht.i) > ev.WINDOW):
+        if (si is None or abs(a.i - si) > window) and (ti is None or abs(a.i - ti) > window):
             continue
         sr = "ctx" if hs is None else _role(source_role, hs, a.token)
         tr = "none" if t is None else ("ctx" if ht is None else _role(target_role, ht, a.token))
         if sr == "out" and tr in ("out", "none"):
             continue
         k = a.key
-        f[f"{k}|s={sr}|t={tr}"] = 1.0
+        both = f"s={sr}|t={tr}"
+        f[f"{k}|{both}"] = 1.0
         f[f"{k}|s={sr}"] = 1.0
         f[f"{k}|t={tr}"] = 1.0
         if a.stance:
-            f[f"{k}|{a.stance}|s={sr}|t={tr}"] = 1.0
+            f[f"{k}|{a.stance}|{both}"] = 1.0
         if a.kind == "trig":
-            f[f"L={a.token.lemma_.lower()}|s={sr}|t={tr}"] = 1.0
+            f[f"L={a.lemma}|{both}"] = 1.0
     if hs is not None and ht is not None:
         up_s, lca, up_t = _path(hs, ht)
         if lca is not None:
@@ -514,10 +522,13 @@ def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate
         key = (c.sent.start, c.source.actor.key, c.source.sector, c.source.context)
         groups.setdefault(key, []).append(i)
     picks: list[tuple[int, str, float]] = []
+    raws = np.asarray(raws, dtype=np.float32).reshape(len(cands), len(types))
     for members in groups.values():
+        block = raws[members]
+        tops = block.argmax(axis=0)
         for j, plover in enumerate(types):
-            best = max(members, key=lambda i: raws[i][j])
-            score = float(raws[best][j])
+            best = members[int(tops[j])]
+            score = float(block[tops[j], j])
             if score < floor:
                 continue
             picks.append((best, plover, score))
