@@ -92,9 +92,11 @@ def load(path: Path, corpus: Path = CORPUS) -> tuple[list[dict], list[dict]]:
     return articles, gold
 
 
-def select(n: int, seed: int = 20261202, corpus: Path = CORPUS) -> list[str]:
+def select(n: int, seed: int = 20261202, corpus: Path = CORPUS, topics: set[str] | None = None,
+           skip: int = 0) -> list[str]:
     """The articles to code, in the order they were handed out: dated, 200 to 800 words, outside
-    the corpus's sample/ folder, one per title, shuffled with a fixed seed."""
+    the corpus's sample/ folder, one per title, shuffled with a fixed seed; with `topics`, only the
+    articles of those topics among the ones after the first `skip` of the unfiltered order."""
     import random
     sample = {p.stem for p in (corpus.parent / "sample").glob("*.txt")}
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
@@ -107,7 +109,10 @@ def select(n: int, seed: int = 20261202, corpus: Path = CORPUS) -> list[str]:
         if title not in seen:
             seen.add(title)
             picked.append(a["id"])
-    return picked[:n]
+    if topics is None:
+        return picked[:n]
+    topic = {a["id"]: a["topic"] for a in arts}
+    return [i for i in picked[skip:] if topic[i] in topics][:n]
 
 
 def main() -> int:
@@ -118,13 +123,16 @@ def main() -> int:
     s.add_argument("-o", "--out", required=True)
     p = sub.add_parser("select", help="the corpus articles to code, in order")
     p.add_argument("-n", type=int, default=400)
+    p.add_argument("--topics", help="comma-separated corpus topics to keep (after --skip)")
+    p.add_argument("--skip", type=int, default=0, help="with --topics: leave out the first N of the order")
     p.add_argument("-o", "--out", required=True)
     c = sub.add_parser("check", help="restore the text of a coded file from the corpus")
     c.add_argument("path")
     c.add_argument("--corpus", default=str(CORPUS))
     a = ap.parse_args()
     if a.cmd == "select":
-        Path(a.out).write_text(json.dumps(select(a.n)) + "\n", encoding="utf-8")
+        topics = set(a.topics.split(",")) if a.topics else None
+        Path(a.out).write_text(json.dumps(select(a.n, topics=topics, skip=a.skip)) + "\n", encoding="utf-8")
         return 0
     if a.cmd == "strip":
         if len(a.pairs) % 2:
