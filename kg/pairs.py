@@ -164,6 +164,22 @@ def _speaker_of(sent: Span, found: ArticleActors) -> Side | None:
     return None
 
 
+def _main_subject(sent: Span, found: ArticleActors) -> Side | None:
+    """The actor subject of the sentence's main verb, if it has one."""
+    for c in sent.root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            m = found.at(c)
+            if m is not None and not m.members:
+                return Side(m.actor, m.sector, m, c)
+    return None
+
+
+def _subject_unnamed(sent: Span, found: ArticleActors) -> bool:
+    """The main verb has a subject, and it is no actor the resolver knows ("Officials said")."""
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(found.at(c) is None for c in subjects)
+
+
 def quote_speakers(doc: Doc, found: ArticleActors) -> dict[int, Side]:
     """For sentences inside a multi-sentence quotation with no speaker of their own: the speaker
     named where the quotation ends (or, failing that, of the sentence before)."""
@@ -422,9 +438,16 @@ def candidates(doc: Doc, article: Article, found: ArticleActors, rule_events: li
     for e in rule_events:
         by_sentence.setdefault(e.start, []).append(e)
     out: list[Candidate] = []
+    previous: Side | None = None  # the actor the sentence before was about (its main subject)
     for k, sent in enumerate(doc.sents):
         sides = sides_of(sent, found)
         speaker = speakers.get(sent.start)
+        carried = previous
+        previous = _main_subject(sent, found) or (previous if not sides else None)
+        if _subject_unnamed(sent, found) and carried is not None and speaker is None:
+            # "The ministry said...", "Officials added...": who speaks or acts is most often
+            # whom the sentence before was about.
+            speaker = Side(carried.actor, carried.sector, carried.mention, None, "previous")
         if not sides and speaker is None:
             continue
         anchors = anchors_of(sent, lex)
