@@ -15,7 +15,7 @@ def _records(name):
     return [json.loads(line) for line in (CODED / name).open(encoding="utf-8") if line.strip()]
 
 
-@pytest.mark.parametrize("name", ["corpus-train.jsonl", "corpus-check.jsonl"])
+@pytest.mark.parametrize("name", ["corpus-train.jsonl", "corpus-check.jsonl", "corpus-extra.jsonl"])
 def test_coded_records_are_well_formed_and_carry_no_article_text(name):
     for r in _records(name):
         assert set(r) == {"article", "sent", "start", "end", "events"}
@@ -31,11 +31,12 @@ def test_coded_records_are_well_formed_and_carry_no_article_text(name):
 def test_coded_training_and_check_sets_share_no_article_and_no_evaluation_article():
     train = {r["article"] for r in _records("corpus-train.jsonl")}
     check = {r["article"] for r in _records("corpus-check.jsonl")}
-    assert train and check and not train & check
+    extra = {r["article"] for r in _records("corpus-extra.jsonl")}
+    assert train and check and extra and not train & check and not extra & (train | check)
     news = ROOT.parent / "shared" / "eval" / "news" / "news-dev-articles.jsonl"
     if news.exists():
         evaluation = {json.loads(line)["id"] for line in news.open(encoding="utf-8") if line.strip()}
-        assert not (train | check) & evaluation
+        assert not (train | check | extra) & evaluation
 
 
 def test_coded_offsets_restore_the_text_from_the_corpus():
