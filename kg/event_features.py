@@ -76,7 +76,7 @@ def ancestors(t: Token, limit: int = 8, with_self: bool = False) -> list[Token]:
     return out
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
+def bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
             return str(e)
@@ -163,8 +163,8 @@ def describe(t: Token, plover: str, cameo: str, relation: str, trig_pos: str, sp
             on(f"hedge={c.lower_}")
     if facts["if"]:
         on("sentence_if")
-    on(f"sent_index={_bucket(sent_index, (0, 1, 3, 8))}")
-    on(f"sent_len={_bucket(facts['length'], (12, 25, 40, 60))}")
+    on(f"sent_index={bucket(sent_index, (0, 1, 3, 8))}")
+    on(f"sent_len={bucket(facts['length'], (12, 25, 40, 60))}")
 
     # Who acts.
     a = src.actor
@@ -181,7 +181,7 @@ def describe(t: Token, plover: str, cameo: str, relation: str, trig_pos: str, sp
         on(f"src_dep={src_token.dep_}")
         if src_token.i in quoted and t.i not in quoted:
             on("src_in_quote_only")
-        on(f"src_dist={_bucket(abs(src_token.i - t.i), (1, 3, 6, 12))}")
+        on(f"src_dist={bucket(abs(src_token.i - t.i), (1, 3, 6, 12))}")
     on(f"type_srctype={ptype}|{a.type}")
 
     # Whom it is aimed at.

@@ -79,9 +79,8 @@ def _child_info(t: Token) -> tuple[frozenset, frozenset, frozenset]:
 def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexicon | None = None) -> list[Event]:
     """All events of one article, in text order, without duplicates."""
     lex = lexicon or lx.load()
-    _CHILDREN.clear()
-    _MATCHES.clear()
-    _CACHED_DOC[0] = doc
+    _CACHED_DOC[0] = None  # a document read again starts afresh too
+    _fresh(doc)
     events: list[Event] = []
     seen: set[tuple] = set()
     for sent in doc.sents:

@@ -27,10 +27,9 @@ from .actors import ArticleActors
 from .records import Actor, Article, Event, Mention
 from .tables import read_table
 
-MAX_MENTIONS = 12
-EITHER_WAY = {"CONSULT"}  # types whose two sides the scorers and the graph read either way  # per sentence: a list of forty countries is one act, not 1,600 pairs
-MODALS = {"would", "could", "may", "might", "will", "shall", "must", "should", "can", "ca", "wo", "'ll", "ought"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+MAX_MENTIONS = 12  # per sentence: a list of forty countries is one act, not 1,600 pairs
+EITHER_WAY = {"CONSULT"}  # types whose two sides the scorers and the graph read either way
+MODALS = ev.INTENT_MODALS | ev.ABILITY_MODALS | ev.DEMAND_MODALS
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ class Side:
     sector: str | None
     mention: Mention
     token: Token | None  # head of the mention in this sentence; None for a speaker named elsewhere
-    context: str = ""  # "" (named in the sentence) or "speaker" (of the quotation the sentence is in)
+    context: str = ""  # "" (named in the sentence), "speaker" (of its quotation) or "previous" (sentence)
+    features: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)  # by prefix, see _side_features
 
 
 @dataclass
@@ -320,7 +320,7 @@ def _stance_name(tr: Trig) -> str:
 
 def _side_features(prefix: str, x: Side, quoted: frozenset[int]) -> dict[str, float]:
     """What kind of actor one side is and where it stands; the same for every pair it is in."""
-    cache = x.__dict__.setdefault("_features", {})
+    cache = x.features
     got = cache.get(prefix)
     if got is not None:
         return got
@@ -363,8 +363,8 @@ def describe(c: Candidate, anchors: list[Anchor], sent_index: int, quoted: froze
         if t.actor.country and t.actor.country == sa.country:
             f["same_country"] = 1.0
     facts = ef.sentence_facts(sent)
-    f[f"sent_index={ef._bucket(sent_index, (0, 1, 3, 8))}"] = 1.0
-    f[f"sent_len={ef._bucket(facts['length'], (12, 25, 40, 60))}"] = 1.0
+    f[f"sent_index={ef.bucket(sent_index, (0, 1, 3, 8))}"] = 1.0
+    f[f"sent_len={ef.bucket(facts['length'], (12, 25, 40, 60))}"] = 1.0
     if facts["question"]:
         f["question"] = 1.0
     if facts["if"]:
@@ -402,7 +402,7 @@ def describe(c: Candidate, anchors: list[Anchor], sent_index: int, quoted: froze
         up_s, lca, up_t = _path(hs, ht)
         if lca is not None:
             f[f"lca={lca.lemma_.lower()}"] = 1.0
-            f[f"path_len={ef._bucket(len(up_s) + len(up_t), (2, 3, 4, 6, 9))}"] = 1.0
+            f[f"path_len={ef.bucket(len(up_s) + len(up_t), (2, 3, 4, 6, 9))}"] = 1.0
         else:
             f["no_path"] = 1.0
     if hs is not None:

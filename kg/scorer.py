@@ -51,10 +51,7 @@ class Model:
 
     def raw(self, features: dict[str, float]) -> np.ndarray:
         """The logistic score of every type for one candidate."""
-        rows = [self.index[k] for k in features if k in self.index]
-        vals = np.array([features[k] for k in features if k in self.index], dtype=np.float32)
-        z = vals @ self.weights[rows] if rows else np.zeros(len(self.types), dtype=np.float32)
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+        return self.raw_many([features])[0]
 
     def raw_many(self, features: list[dict[str, float]]) -> np.ndarray:
         """raw() of many candidates at once: (candidates, types)."""
@@ -133,9 +130,8 @@ def dedup(events: list[Event]) -> list[Event]:
 
 def score_rules(events: list[Event], model: Model) -> list[Event]:
     """The rules' events, each with the calibrated probability that it is right."""
-    out = []
-    for e in dedup(events):
-        feats = e.extras.get("features")
-        conf = model.calibrated(float(model.raw(feats)[0])) if feats is not None else e.confidence
-        out.append(replace(e, confidence=round(conf, 3)))
-    return out
+    events = dedup(events)
+    scored = [e for e in events if e.extras.get("features") is not None]
+    raws = model.raw_many([e.extras["features"] for e in scored])[:, 0] if scored else []
+    conf = {id(e): round(model.calibrated(float(r)), 3) for e, r in zip(scored, raws)}
+    return [replace(e, confidence=conf[id(e)]) if id(e) in conf else e for e in events]

@@ -178,17 +178,6 @@ def raw_scores(model: dict[str, dict[str, float]], cands: list[pairs.Candidate])
     return [m.raw(c.features)[order] for c in cands]
 
 
-def decode(docs: list[Doc], raws: list[list[np.ndarray]], calibrate, floor: float) -> list:
-    lex = lx.load()
-    out = []
-    for d, r in zip(docs, raws):
-        evs = pairs.decode(d.cands, r, TYPES, lambda x: x, floor, d.article, d.rules, lex)
-        for e in evs:
-            e.extras["raw"] = e.confidence
-        out += [replace(e, confidence=round(calibrate(e.confidence), 3)) for e in evs]
-    return out
-
-
 def judged(evs: list, gold: dict) -> list[tuple[float, int]]:
     """(raw score, 1 if the news scorer counts the event right) for every decoded event."""
     rs = rows(evs)
