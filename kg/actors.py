@@ -16,6 +16,7 @@ last person who was a subject, the last pair of participants, the last foreign s
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,11 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "child", "father", "mot
                 "husband", "wife", "brother", "sister", "friend", "resident", "witness", "victim"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+# Last words of the names of political movements, parties and armed groups.
+POLITICAL_HEADS = {"front", "movement", "party", "coalition", "alliance", "league", "union", "congress", "army",
+                   "brigade", "brigades", "militia", "forces", "council", "opposition", "rebels", "guard"}
+# Kinds of office (titles.tsv) that only a state has.
+STATE_OFFICES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "MINISTER", "ROYAL"}
 
 
 @dataclass(frozen=True)
@@ -284,10 +290,14 @@ class _Resolver:
             start = t_start
         name_span = self.doc[start:ent.end]
         name = _strip_det(name_span.text)
-        if not name or not any(t.is_alpha for t in name_span):
+        if not name or not any(t.is_alpha for t in name_span) or any(_glued(t.text) for t in name_span):
             return
         if len(name_span) == 1 and name in self.short:
             self._short_name(start, ent.end, name)
+            return
+        hit = self.g.lookup(name)
+        if not (hit and hit[0] == "person") and name.lower() not in self.g.known_people \
+                and name not in self.short and not_a_person(name_span, name, self.g):
             return
         country = None
         t_begin = start
@@ -299,10 +309,15 @@ class _Resolver:
         if title is None:
             title, country2 = self._title_appositive(ent)
             country = country or country2
+        # A person's country is that of the office the text or the gazetteer gives, never the
+        # country the sentence is about: "Sen. Dan Sullivan ... Russia" is no Russian.
         actor = self._person(name, title=title, country=country)
-        if title and not actor.country:
-            # "President Laurent Gbagbo ... Ivory Coast": a titled person nobody placed takes the
-            # country of a sentence that names only one.
+        if title and not actor.country and self.g.titles.get(title.lower()) and \
+                self.g.titles[title.lower()].kind in STATE_OFFICES:
+            # "President Laurent Gbagbo ... Ivory Coast": an office only a state has (a head of
+            # state or government, a minister), held by someone no list places, is that of the
+            # one country its sentence names before the name, else of the country the article
+            # is about, if it is about one ("President Dos Santos" in news of Angola).
             where = self._sentence_country(ent, unique=True, before=True) or self.context
             if where:
                 actor = self._person(name, title=title, country=where)
@@ -353,6 +368,16 @@ class _Resolver:
                     country = hit[1].country
                     begin = s
                     break
+        if country is None:
+            # "Cameroon Livestock Ministry official Denise Abanda": the state before the body
+            # whose office it is.
+            j = k
+            while j >= 0 and k - j < 4 and doc[j].pos_ == "PROPN":
+                hit = self.g.lookup(doc[j].text)
+                if hit and hit[1].type == "State":
+                    country, begin = hit[1].country, j
+                    break
+                j -= 1
         return title, country, begin
 
     def _title_appositive(self, ent: Span) -> tuple[str | None, str | None]:
@@ -414,6 +439,10 @@ class _Resolver:
         if any(t.like_num for t in ent) or not any(t.is_alpha and len(t) > 1 for t in ent) \
                 or not any(ch.isalpha() for ch in text):
             return
+        if self._person_inside(ent):
+            return
+        if not_an_actor(ent, text, self.g):
+            return
         root = ent.root
         agent = self._agent_phrase(root, ent)
         if agent is not None:
@@ -435,25 +464,61 @@ class _Resolver:
                 return
         country = None
         for t in ent:
+            # a state or demonym in the name ("Korean People's Army"); not a city, which names
+            # as many foreign things as local ones ("Georgetown University", "Washington Post")
             hit = self.g.lookup(t.text)
             if hit and hit[1].type == "State":
                 country = hit[1].country
-            elif t.text in self.g.places:
-                country = self.g.places[t.text]
         # "Baghdad University": a place or state just before the name.
         for c in ent.root.subtree:
             m = self.out.by_token.get(c.i)
             if country is None and c.i < ent.start and c.dep_ in ("compound", "nmod", "amod") and m is not None \
                     and m.actor.type == "State":
                 country = m.actor.country
-        # An organisation no list knows is most often a domestic one of the country the
-        # sentence is about ("Bouteflika ... the Islamic Salvation Front").
-        country = country or self._sentence_country(ent)
+        # An organisation no list knows has the country its name gives, or none: the country the
+        # sentence is about is as often foreign to it ("Bloomberg" in a China story). Political
+        # movements, parties and armed groups are the exception: they are of the one country
+        # their sentence names ("Bouteflika ... the Islamic Salvation Front").
+        words = [t for t in ent if t.lower_ != "the"]
+        if country is None and self.out.home in self.g.states and words:
+            # "Air Force Office of Special Investigations", "Boston Police": a body of the state
+            # a government word or a place in its name names,
+            # when that is the article's home state (whose officials it follows).
+            first = words[0].lower_
+            two = f"{first} {words[1].lower_}" if len(words) > 1 else ""
+            kind = (self.g.agents.get(two) or self.g.agents.get(first) or ("", ""))[1]
+            places = {self.g.places.get(t.text) for t in words} - {None}
+            if kind in ("GOVBODY", "MILITARY") or self.out.home in places:
+                country = self.out.home
+        if country is None and (ent[-1].lower_ in POLITICAL_HEADS or _acting_subject(ent)):
+            country = self._sentence_country(ent, unique=True) or (
+                self.context if ent[-1].lower_ in POLITICAL_HEADS else None)
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None,
                       aliases=(acronym,) if acronym and span_end > ent.end else ())
         self._add(ent.start, span_end, actor, "model", head=ent.root.i)
         if acronym and span_end > ent.end:
             self.acronyms[acronym] = actor
+
+    def _person_inside(self, ent: Span) -> bool:
+        """`Defense Secretary Leon Panetta`, `CFO Meng Wanzhou`, `WikiLeaks' Julian Assange` read as
+        one organisation: the name at its end is a person the article or the gazetteer knows, and
+        the words before it are a title or an owner. The person is registered, the rest is not."""
+        for k in range(ent.start, ent.end):
+            name = _strip_det(self.doc[k:ent.end].text)
+            if not name[:1].isupper():
+                continue
+            known = name in self.short or any(a.label == name for a in self.people.values())
+            hit = self.g.lookup(name)
+            if not known and not (hit and hit[0] == "person") and name.lower() not in self.g.known_people:
+                continue
+            if name in self.short and k == ent.end - 1:
+                self._short_name(k, ent.end, name)
+                return True
+            before = self.doc[ent.start:k].text.lower()
+            title = self.g.titles[before].title if before in self.g.titles else None
+            self._add(k if title is None else ent.start, ent.end, self._person(name, title=title), "model")
+            return True
+        return False
 
     def _sentence_country(self, ent: Span, unique: bool = False, before: bool = False) -> str | None:
         counts: Counter[str] = Counter()
@@ -754,6 +819,117 @@ class _Resolver:
                 if title and country:
                     return country
         return None
+
+
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")
+
+
+def _glued(word: str) -> bool:
+    """Two words run together by a scraper ("MarkleHillary", "RubioGOP"); not "McMaster",
+    "DeSantis" or "MacArthur", whose capital follows a short prefix."""
+    return bool(_GLUED.search(word))
+
+
+def _acting_subject(ent: Span) -> bool:
+    """The name (or the noun it qualifies: "the UNITA militarist wing") is the subject of an act,
+    not of a report: a group that acts in the one country its sentence names is of that country,
+    one that comments on it ("Flexport said tariffs on China...") need not be."""
+    from .event_features import REPORT_LEMMAS
+    head = ent.root
+    while head.dep_ in ("compound", "nmod", "amod") and head.head is not head:
+        head = head.head
+    verb = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") \
+        and verb.lemma_.lower() not in REPORT_LEMMAS
+
+
+@lru_cache(maxsize=1)
+def nonactor_words() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match", "last") != "name"}
+
+
+@lru_cache(maxsize=1)
+def nonactor_names() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match") == "name"}
+
+
+def not_a_person(span: Span, name: str, g: Gazetteer) -> str | None:
+    """Why a name the model calls a person, and no list knows, is not one: a place, a thing
+    (kg/data/nonactors.tsv), a title alone, a name said twice, a common word."""
+    low = name.lower()
+    if name in g.places or (name in g.names and g.names[name][0] == "place"):
+        return "place"
+    if low in nonactor_names() or name.split()[-1].lower() in nonactor_words():
+        return "thing"
+    if low in g.titles:
+        return "title"
+    from .identity import name_tokens
+    toks = name_tokens(name)
+    if len(set(toks)) < len(toks):
+        return "repeated"  # "Trump Trump", "Charles Schumer Charles": link text run together
+    words = [t for t in span if t.is_alpha]
+    if len(words) == 1:
+        t = words[0]
+        if t.is_lower or t.is_stop or t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "INTJ") or low in g.agents:
+            return "common word"
+    return None
+
+
+# Words a name never ends with: what the model cut a name at ("Council on", "Federation of").
+_FRAGMENT_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"}
+
+
+def not_an_actor(ent: Span, text: str, g: Gazetteer) -> str | None:
+    """Why a name the model calls an organisation, and no list knows, is not an actor:
+    a place, a thing, law or event (kg/data/nonactors.tsv), a fragment of a name, a headline,
+    a common word. None when it may be one."""
+    if text in g.places or (text in g.names and g.names[text][0] == "place"):
+        return "place"
+    if text.lower() in nonactor_names():
+        return nonactor_names()[text.lower()]
+    toks = list(ent)
+    while toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return "fragment"
+    last = words[-1]
+    kind = nonactor_words().get(last.lower_)
+    if kind:
+        return kind
+    if toks[-1].pos_ in _FRAGMENT_END and toks[-1].text not in (".", ")") or toks[0].pos_ in ("ADP", "CCONJ", "PRON"):
+        return "fragment"
+    if any(t.is_lower and t.pos_ in ("VERB", "AUX", "PRON") for t in toks):
+        return "headline"  # "Trump Wanted a Trade War", "Trump we Trust"
+    if toks[0].is_lower and toks[0].lower_ not in ("al", "el", "de", "e"):
+        return "fragment"  # "chamber's Armed Services Committee", "no Western Alliance"
+    if len(words) == 1:
+        t = words[0]
+        if t.is_upper and len(t) >= 2:
+            return None  # an acronym
+        low = t.lower_
+        if t.is_lower or low in g.titles or low in g.agents or (t.pos_ != "PROPN" and t.is_stop):
+            return "common word"
+        if t.pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not any(ch.isupper() for ch in t.text[1:]):
+            return "common word"  # "Content", "Crown", "Main", "Halfway"
+        if low in english_words() and not any(ch.isupper() for ch in t.text[1:]):
+            # "Finance", "National", "North", "Post": a capitalised English word alone is the
+            # fragment of a name far more often than a one-word organisation
+            return "common word"
+    return None
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English words of the language model's lemmatizer index (WordNet's nouns, verbs,
+    adjectives and adverbs); empty when the pipeline has none."""
+    from . import nlp
+    try:
+        lemmatizer = nlp.load().get_pipe("lemmatizer")
+        index = lemmatizer.lookups.get_table("lemma_index")
+    except Exception:  # another pipeline, without a rule lemmatizer: no such list
+        return frozenset()
+    return frozenset(w for words in index.values() for w in words if w.isalpha())
 
 
 def _sector(g: Gazetteer, title: str | None) -> str | None:

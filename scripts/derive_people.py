@@ -51,6 +51,10 @@ def _name(raw: str) -> str:
     return " ".join(out)
 
 
+BODIES = {"university", "institute", "foundation", "council", "committee", "party", "agency", "ministry",
+          "company", "corporation", "group", "front", "movement", "army", "association"}
+
+
 def derive(source: Path) -> list[tuple[str, str, str, str, str]]:
     states = {r["code"] for r in read_table("countries.tsv")}
     rows: dict[str, tuple[str, str, str, str, str]] = {}
@@ -70,6 +74,9 @@ def derive(source: Path) -> list[tuple[str, str, str, str, str]]:
         if country not in states:
             return
         name = _name(current)
+        # The dictionary lists a few bodies among its people ("National Security Council").
+        if name.split()[-1].lower() in BODIES:
+            return
         if len(name.split()) >= 2 and len(name) >= 6:
             rows.setdefault(name.lower(), (name, country, best[1] or "", best[2], best[3]))
 

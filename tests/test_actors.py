@@ -156,7 +156,7 @@ def test_actors_people_qualified_by_another_country_belong_to_it(nlp):
     assert mention_at(doc, found, "Serbs").actor.country == "BIH"
 
 
-def test_actors_unknown_organisation_takes_the_one_country_of_its_sentence(nlp):
+def test_actors_unknown_movement_takes_the_one_country_of_its_sentence(nlp):
     doc, found = resolve(nlp, "The Movement for Zambezi Renewal clashed with Zambian police in Lusaka.")
     orgs = [m for m in found.mentions if m.actor.type == "Organization"]
     assert orgs and orgs[0].actor.country == "ZMB"
@@ -216,3 +216,70 @@ def test_office_holders_keep_the_state_of_their_office_whatever_the_sentence_is_
     _, found = resolve(nlp, text)
     people = {m.actor.label: m.actor.country for m in found.mentions if m.actor.type == "Person"}
     assert people.get(name) == country, people
+
+
+# --- what is not an actor ----------------------------------------------------------------------
+@pytest.mark.parametrize("text,words", [
+    ("Two jets landed at the Incirlik Air Base on Monday.", "Incirlik Air Base"),  # a place
+    ("Protesters gathered on Pennsylvania Avenue and Vermont Streets.", "Vermont Streets"),
+    ("The Clean Water Act was amended by the committee.", "Clean Water Act"),  # a law
+    ("He won gold at the Winter Paralympics in Sochi.", "Winter Paralympics"),  # an event
+    ("The Senate passed the Medicare bill on Friday.", "Medicare"),  # a programme
+    ("Users of Twitter reacted angrily to the ban.", "Twitter"),  # a platform, not a person
+])
+def test_actors_places_things_laws_and_events_get_no_actor(nlp, text, words):
+    doc, found = resolve(nlp, text)
+    assert not [m for m in found.mentions if words in m.text or m.actor.label == words], \
+        [(m.text, m.actor.label, m.actor.type) for m in found.mentions]
+
+
+def test_actors_a_name_cut_at_a_preposition_is_no_organisation(nlp):
+    doc = nlp("Fellows at the Council on Foreign Relations said so.")
+    span = next(e for e in doc.ents if e.label_ == "ORG")
+    cut = doc[span.start:span.start + 3]  # "the Council on"
+    from kg import gazetteer
+    assert actors.not_an_actor(cut, "Council on", gazetteer.load()) == "fragment"
+    assert actors.not_an_actor(span, "Council on Foreign Relations", gazetteer.load()) is None
+
+
+def test_actors_names_run_together_by_a_scraper_are_no_person(nlp):
+    doc, found = resolve(nlp, "Prince Harry married Meghan MarkleHillary Clinton in May.")
+    assert not [m for m in found.mentions if "MarkleHillary" in m.actor.label]
+
+
+def test_actors_a_title_glued_to_a_name_is_the_person_not_an_organisation(nlp):
+    doc, found = resolve(nlp, "Defense Secretary Leon Panetta said the Pentagon would cut costs. "
+                              "Later, Defense Leon Panetta met the press.")
+    labels = {m.actor.label for m in found.mentions}
+    assert "Defense Leon Panetta" not in labels and "Leon Panetta" in labels
+
+
+# --- a person's country is that of the office, not of the sentence ---------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Virginia Governor Terry McAuliffe led a trade mission to Cuba.", "McAuliffe"),
+    ("Analyst Scott Kennedy said China would not back down.", "Kennedy"),
+    ("Spokesman Tom Hadley said Iran had broken the deal.", "Hadley"),
+])
+def test_actors_a_person_no_list_places_keeps_no_country(nlp, text, name):
+    doc, found = resolve(nlp, text)
+    assert mention_at(doc, found, name).actor.country is None
+
+
+def test_actors_a_state_office_is_of_the_one_country_named_before_it(nlp):
+    doc, found = resolve(nlp, "In Angola, President Kalu Dembe said the vote would go ahead.")
+    assert mention_at(doc, found, "Dembe").actor.country == "AGO"
+
+
+def test_actors_the_state_before_a_body_gives_its_officials_country(nlp):
+    doc, found = resolve(nlp, "Cameroon Livestock Ministry official Denise Abanda spoke to reporters.")
+    assert mention_at(doc, found, "Abanda").actor.country == "CMR"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Flexport, a logistics firm, said tariffs on China had hurt its clients.", "Flexport"),
+    ("A report by Bloomberg said Beijing was ready to retaliate against Washington.", "Bloomberg"),
+])
+def test_actors_an_unknown_organisation_does_not_take_the_country_of_its_sentence(nlp, text, name):
+    doc, found = resolve(nlp, text)
+    orgs = [m for m in found.mentions if m.text.endswith(name)]
+    assert all(m.actor.country is None for m in orgs), [(m.text, m.actor.country) for m in orgs]
