@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, network, pipeline, query as query_mod
+from . import export, identity, network, pipeline, query as query_mod
 from .errors import KgError
 from .records import Problem
 from .store import RemoteStore, Store, load_ontology
@@ -35,21 +35,37 @@ def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = N
           batch_size: int = 64, force: bool = False, parse: str = pipeline.nlp.DEFAULT_PARSE,
           on_article: Callable[[str, str], None] | None = None,
           on_problem: Callable[[Problem], None] | None = None,
-          min_confidence: float = 0.0) -> pipeline.BuildReport:
+          min_confidence: float = 0.0, corrections: str | Path | None = None) -> pipeline.BuildReport:
     """Build into the store folder (or server URL) `store_path`; workers=None: one per core.
-    min_confidence: events less likely than that are not stored (0: every event the scorer keeps)."""
+    min_confidence: events less likely than that are not stored (0: every event the scorer keeps).
+    corrections: an actor corrections file (kg.identity.read_corrections) to keep in the store and
+    apply now and after every later build."""
+    if corrections is not None:
+        identity.read_corrections(corrections)  # a bad file stops the build before it starts
     store = _open(store_path)
     load_ontology(store, sorted(ONTOLOGY_DIR.glob("*.ttl")))
     report = pipeline.build(paths, store, model=model, workers=workers, batch_size=batch_size, force=force,
                             parse=parse, on_article=on_article, on_problem=on_problem,
                             min_confidence=min_confidence)
-    if report.built:
-        # Articles may name or place an actor differently: one description stays.
-        store.settle_actors()
-        if hasattr(store, "prune_actors"):
-            # A re-built article may no longer mention an actor: its description goes too.
-            store.prune_actors()
+    if corrections is not None:
+        identity.save_corrections(store, identity.read_corrections(corrections))
+    if report.built or corrections is not None:
+        report.notes += settle(store)
     return report
+
+
+def settle(store: Store | RemoteStore) -> list[str]:
+    """The store's actors as a whole (kg.identity): one row per person, one label and one country
+    per actor, then the analyst's stored corrections; returns notes on corrections that named no
+    actor of the store."""
+    identity.rewrite(store, identity.people_merges(identity.store_people(store)))
+    # Articles may name or place an actor differently: one description stays.
+    store.settle_actors()
+    notes = identity.apply_corrections(store, identity.stored_corrections(store))
+    if hasattr(store, "prune_actors"):
+        # A re-built article may no longer mention an actor: its description goes too.
+        store.prune_actors()
+    return notes
 
 
 def load(parts: Iterable[str | Path], store_path: str | Path) -> int:
@@ -60,9 +76,7 @@ def load(parts: Iterable[str | Path], store_path: str | Path) -> int:
     for part in parts:
         store.load_nquads(part)
         n += 1
-    store.settle_actors()
-    if hasattr(store, "prune_actors"):
-        store.prune_actors()
+    settle(store)
     store.flush()
     return n
 
@@ -96,6 +110,22 @@ def export_events(store_path: str | Path, out: str, min_confidence: float | None
 def export_actors(store_path: str | Path, out: str) -> int:
     fmt = export.table_format(out)
     return export.write_table(export.actor_table(open_store(store_path)), out, fmt)
+
+
+def actors(store_path: str | Path, *, corrections: str | Path | None = None, every: bool = False
+           ) -> tuple[export.Table, list[str]]:
+    """The actor table's suspect rows (or every row): those with no country, mentioned by one
+    article only, or not in the gazetteer, each with its reasons. With `corrections`, the file is
+    checked against the store (a line naming no actor is an error), kept in the store and applied
+    now and after every later build. Returns (table, notes)."""
+    store = open_store(store_path)
+    notes: list[str] = []
+    if corrections is not None:
+        lines = identity.read_corrections(corrections)
+        identity.check_corrections(store, lines)
+        identity.save_corrections(store, lines)
+        notes = settle(store)
+    return identity.suspects(export.actor_table(store), every=every), notes
 
 
 def export_graph(store_path: str | Path, out: str) -> int:

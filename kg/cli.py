@@ -102,6 +102,9 @@ def build(
         help="Do not store events less likely than this (default 0: store every event the scorer keeps, and let "
              "the views filter).")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
+    corrections: Annotated[Optional[Path], typer.Option(
+        help="An actor corrections file (see `kg actors --help`) to keep in the store and apply after this "
+             "and every later build.")] = None,
 ) -> None:
     """Build the graph of every article under PATHS into the store.
 
@@ -111,12 +114,14 @@ def build(
     try:
         report = api.build([str(p) for p in paths], store, model=model, workers=workers, batch_size=batch_size,
                            force=force, parse=parse.value, on_article=progress.article, on_problem=progress.problem,
-                           min_confidence=min_confidence)
+                           min_confidence=min_confidence, corrections=corrections)
         s = api.summary(store)
     except KgError as e:
         progress.close()
         _fail(e)
     progress.close()
+    for note in report.notes:
+        typer.echo(f"kg: warning: {note}", err=True)
     typer.echo(f"built {report.built} articles ({report.unchanged} unchanged, {report.skipped} skipped), "
                f"{report.events} events; store: {s.articles} articles, {s.actors} actors, {s.events} events, "
                f"{s.triples} triples")
@@ -208,6 +213,30 @@ def query(
                 typer.echo(str(triple))
     except KgError as e:
         _fail(e)
+
+
+@app.command()
+def actors(
+    store: StoreOpt,
+    corrections: Annotated[Optional[Path], typer.Option(
+        help="Tab-separated lines `action  actor  value`: merge ACTOR INTO, rename ACTOR NAME, country ACTOR ISO3 "
+             "(empty: none), drop ACTOR. ACTOR is an actor id or a name. The file is checked, kept in the store "
+             "and applied now and after every later build (so the fixes survive rebuilds).")] = None,
+    all_rows: Annotated[bool, typer.Option("--all", help="List every actor, not only the suspect ones.")] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+) -> None:
+    """List the actors worth a look (no country, one mention, not in the gazetteer) and apply corrections.
+
+    Example: kg actors --store out/store --corrections my-fixes.tsv
+    """
+    from . import query as query_mod
+    try:
+        table, notes = api.actors(store, corrections=corrections, every=all_rows)
+        sys.stdout.write(query_mod.render(table, format))
+    except KgError as e:
+        _fail(e)
+    for note in notes:
+        typer.echo(f"kg: warning: {note}", err=True)
 
 
 @app.command()

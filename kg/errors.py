@@ -45,6 +45,7 @@ class Errors:
     E209 = "article '{id}' is not in the store"
     E211 = "cannot write '{path}': {detail}"
     E210 = "a --param must name a variable that the query returns ({detail})"
+    E212 = "corrections file {path} line {line}: {detail}"
     # Set-up (3xx)
     E300 = "spaCy pipeline '{name}' is not installed; install it or name another with --model / KG_MODEL"
     E301 = "data file {path} line {line}: {detail}"

@@ -51,6 +51,7 @@ class BuildReport:
     unchanged: int = 0
     events: int = 0
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # corrections that named no actor of the store
 
     @property
     def skipped(self) -> int:

@@ -207,6 +207,13 @@ class Store:
             return
         self._replace([graph], quads)
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (irkg's own, never text a user typed)."""
+        try:
+            self._db.update(sparql)
+        except (SyntaxError, OSError, RuntimeError) as e:
+            raise KgError("E202", path=self.path, detail=str(e)) from e
+
     def flush(self) -> None:
         self._db.flush()
         self._unflushed = 0
@@ -405,6 +412,10 @@ class RemoteStore:
         with self._request(self.update_url, data=sparql.encode("utf-8"),
                            headers={"Content-Type": "application/sparql-update"}):
             pass
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (irkg's own, never text a user typed)."""
+        self._update(sparql)
 
     def _post_nquads(self, data: bytes) -> None:
         if data:

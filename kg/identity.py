@@ -1,0 +1,453 @@
+"""Actors across the store: one row per person, and the analyst's corrections.
+
+An article's extraction knows only that article: "Assad" in one and "Bashar al-Assad" in
+another become two actors, and so do "Abdel Fattah el-Sisi" and "Abdel Fattah el-Sissi". After
+every build the store is settled as a whole:
+
+1. people: names that are the same once spelling is set aside (accents, case, hyphens, Arabic
+   articles, doubled letters, word order) are one person; a surname alone is the one person of
+   the store with that surname, when there is exactly one and the countries agree. The merged
+   actor keeps the other names as skos:altLabel, so that they stay searchable.
+2. corrections: the lines of the analyst's corrections file (see `read_corrections`), kept in the
+   store's corrections graph so that every later build applies them again.
+
+Merging rewrites the actor's IRI in every graph; it depends on the store's content only, so a
+rebuild gives the same store whatever the order the articles came in.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from . import gazetteer as gz
+from .errors import KgError
+from .graph import ACTORS_GRAPH, ID, actor_iri, office_iri
+from .tables import read_table
+from .vocab import IR
+
+CORRECTIONS_GRAPH = ID["graph/corrections"]
+ACTIONS = ("merge", "rename", "country", "drop")
+# Particles that spelling varies on ("Bashar al-Assad", "Bashar Assad") and that are no surname.
+PARTICLES = {"al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ul", "de", "da", "di", "du", "van", "von",
+             "der", "la", "le", "dos", "das"}
+# Patronymics: "Mohammed bin Salman" is not a Mr Salman.
+PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould"}
+
+
+def _fold(word: str) -> str:
+    word = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    out = []
+    for c in word:
+        if c.isalnum() and (not out or out[-1] != c):  # "Sissi" and "Sisi", "Qaddafi" and "Qadafi"
+            out.append(c)
+    return "".join(out)
+
+
+SUFFIXES = {"jr", "sr", "i", "iv"}  # as folded: "III" is "i"
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, str]:
+    return {_fold(r["nickname"]): _fold(r["name"]) for r in read_table("nicknames.tsv")}
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a person's name as spelling variants share them: folded, without Arabic
+    articles, middle initials and Jr./III, given names in their full form ("Mike" is "Michael")."""
+    words = [_fold(w) for w in name.replace("-", " ").replace("’", " ").replace("'", " ").replace(".", " ").split()]
+    words = [w for w in words if w]
+    kept = [w for k, w in enumerate(words) if w not in PARTICLES and w not in SUFFIXES
+            and not (len(w) == 1 and 0 < k < len(words) - 1)]
+    kept = kept or words
+    if len(kept) >= 2:
+        kept[0] = nicknames().get(kept[0], kept[0])
+    return tuple(kept)
+
+
+def _east_asian(name: str) -> bool:
+    from .actors import _east_asian as east
+    return east(name)
+
+
+@dataclass
+class Person:
+    iri: str
+    label: str
+    country: str | None
+    mentions: int
+    names: set[str] = field(default_factory=set)  # label and alternative labels
+    articles: set[str] = field(default_factory=set)  # the graphs of the articles that mention it
+
+
+def people_merges(people: list[Person]) -> dict[str, str]:
+    """IRI -> the IRI it is the same person as, for the people of a store."""
+    known = gz.load().people
+    gazetteer_iris = {str(actor_iri(k)) for k in known}
+    parent = {p.iri: p.iri for p in people}
+    by_iri = {p.iri: p for p in people}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def rank(p: Person) -> tuple:
+        # the gazetteer's actor, else the most mentioned, else the fullest name
+        return (p.iri not in gazetteer_iris, -p.mentions, -len(p.label.split()), p.label, p.iri)
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        ca, cb = by_iri[ra].country, by_iri[rb].country
+        if ca and cb and ca != cb:
+            return
+        keep, other = sorted((ra, rb), key=lambda x: rank(by_iri[x]))
+        parent[other] = keep
+        if not by_iri[keep].country:
+            by_iri[keep].country = by_iri[other].country
+
+    # 1. the same full name, spelling aside
+    full: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for p in people:
+        for n in p.names:
+            toks = name_tokens(n)
+            if len(toks) >= 2:
+                full[tuple(sorted(toks))].append(p.iri)
+    for iris in full.values():
+        for other in iris[1:]:
+            union(iris[0], other)
+    # 2. a surname alone: the one person of the store it can be
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for p in people:
+        for n in p.names:
+            toks = name_tokens(n)
+            if len(toks) < 2 or set(toks) & PATRONYMIC:
+                continue
+            surnames[toks[-1]].add(p.iri)
+            if _east_asian(n):
+                surnames[toks[0]].add(p.iri)
+    # In an article, "Michelle" or "Mr. Huntsman" is the one person of that article whose first
+    # or last name it is; failing that, a surname is the one person of the store with it.
+    by_article: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        for art in p.articles:
+            by_article[art].append(p)
+    for p in people:
+        toks = name_tokens(p.label)
+        if len(toks) != 1 or len(toks[0]) < 3:
+            continue
+        near = {find(q.iri) for art in p.articles for q in by_article[art] if q.iri != p.iri
+                and any(len(t := name_tokens(n)) >= 2 and toks[0] in (t[0], t[-1]) for n in q.names)}
+        roots = near or {find(x) for x in surnames.get(toks[0], set()) if x != p.iri}
+        if len(roots) == 1:
+            union(p.iri, roots.pop())
+    return {iri: find(iri) for iri in parent if find(iri) != iri}
+
+
+PEOPLE = f"""
+PREFIX ir: <{IR}>
+PREFIX rdfs: <{RDFS}>
+PREFIX skos: <{SKOS}>
+SELECT ?a ?name ?country ?n WHERE {{
+  {{ SELECT ?a (COUNT(DISTINCT ?art) AS ?n) WHERE {{
+       GRAPH <{ACTORS_GRAPH}> {{ ?a a ir:Person }}
+       OPTIONAL {{ GRAPH ?g {{ ?art ir:mentions ?a }} }} }} GROUP BY ?a }}
+  GRAPH <{ACTORS_GRAPH}> {{ {{ ?a rdfs:label ?name }} UNION {{ ?a skos:altLabel ?name }}
+                            OPTIONAL {{ ?a ir:countryCode ?country }} }}
+}}"""
+
+
+def store_people(store) -> list[Person]:
+    out: dict[str, Person] = {}
+    labels: dict[str, list[str]] = defaultdict(list)
+    for r in store.query(PEOPLE):
+        iri = r["a"].value
+        p = out.setdefault(iri, Person(iri, "", None, int(r["n"].value) if r["n"] is not None else 0))
+        p.names.add(r["name"].value)
+        labels[iri].append(r["name"].value)
+        if r["country"] is not None:
+            p.country = p.country or r["country"].value
+    for r in store.query(f"PREFIX ir: <{IR}> SELECT ?a ?g WHERE {{ GRAPH ?g {{ ?art ir:mentions ?a }} }}"):
+        p = out.get(r["a"].value)
+        if p is not None:
+            p.articles.add(r["g"].value)
+    for iri, p in out.items():
+        p.label = min(labels[iri], key=lambda x: (-len(name_tokens(x)), x))
+    return list(out.values())
+
+
+def _iri(x: str) -> str:
+    return f"<{URIRef(x).n3()[1:-1]}>"
+
+
+def rewrite(store, merges: dict[str, str]) -> None:
+    """Every statement about or pointing to an actor of `merges` points to the actor it is merged
+    into; the merged actor's names become the other's alternative labels."""
+    if not merges:
+        return
+    values = " ".join(f"({_iri(a)} {_iri(b)})" for a, b in sorted(merges.items()))
+    G = _iri(str(ACTORS_GRAPH))
+    store.update(f"""
+PREFIX rdfs: <{RDFS}>
+PREFIX skos: <{SKOS}>
+INSERT {{ GRAPH {G} {{ ?new skos:altLabel ?name }} }}
+WHERE {{ VALUES (?old ?new) {{ {values} }} GRAPH {G} {{ ?old rdfs:label|skos:prefLabel|skos:altLabel ?name }} }} ;
+DELETE {{ GRAPH {G} {{ ?old rdfs:label ?name . ?old skos:prefLabel ?name }} }}
+WHERE {{ VALUES (?old ?new) {{ {values} }} GRAPH {G} {{ ?old rdfs:label ?name }} }} ;
+DELETE {{ GRAPH ?g {{ ?old ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?new ?p ?o }} }}
+WHERE {{ VALUES (?old ?new) {{ {values} }} GRAPH ?g {{ ?old ?p ?o }} }} ;
+DELETE {{ GRAPH ?g {{ ?s ?p ?old }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?new }} }}
+WHERE {{ VALUES (?old ?new) {{ {values} }} GRAPH ?g {{ ?s ?p ?old }} }}
+""")
+
+
+# --- corrections ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Correction:
+    action: str
+    actor: str
+    value: str
+    line: int
+    source: str
+
+
+def read_corrections(path: str | Path) -> list[Correction]:
+    """A corrections file: tab-separated `action  actor  value` lines, `#` comments, optional
+    header `action actor value`. Actions:
+
+        merge    ACTOR  INTO     the two are one actor (INTO stays)
+        rename   ACTOR  NAME     the actor's label becomes NAME (the old one stays as an alias)
+        country  ACTOR  CODE     set the country (ISO 3166 alpha-3, or empty for none)
+        drop     ACTOR           not an actor: its mentions, and the events it is the source of, go
+
+    ACTOR and INTO are actor ids (as `kg export actors` and `kg actors` print them, with or
+    without https://w3id.org/irkg/id/actor/) or an actor's name."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise KgError("E212", path=path, line=0, detail=str(e)) from e
+    out = []
+    states = gz.load().states
+    for no, row in enumerate(csv.reader(text.splitlines(), delimiter="\t"), 1):
+        cells = [c.strip() for c in row]
+        if not cells or not any(cells) or cells[0].startswith("#"):
+            continue
+        if no == 1 and cells[0].lower() == "action":
+            continue
+        action = cells[0].lower()
+        if action not in ACTIONS:
+            raise KgError("E212", path=path, line=no, detail=f"unknown action '{cells[0]}'"
+                          + _suggest(cells[0].lower(), ACTIONS) + f"; use one of {', '.join(ACTIONS)}")
+        if len(cells) < 2 or not cells[1]:
+            raise KgError("E212", path=path, line=no, detail=f"'{action}' needs an actor in the second column")
+        value = cells[2] if len(cells) > 2 else ""
+        if action in ("merge", "rename") and not value:
+            raise KgError("E212", path=path, line=no, detail=f"'{action}' needs a value in the third column")
+        if action == "country" and value and value.upper() not in states:
+            raise KgError("E212", path=path, line=no, detail=f"unknown country code '{value}'"
+                          + _suggest(value.upper(), list(states)))
+        out.append(Correction(action, cells[1], value.upper() if action == "country" else value, no, str(path)))
+    return out
+
+
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=3)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def save_corrections(store, corrections: list[Correction]) -> None:
+    """Keep the corrections in the store (replacing any earlier set), for every build to apply."""
+    from .store import _quads
+    quads = []
+    G = CORRECTIONS_GRAPH
+    for c in corrections:
+        node = ID[f"correction/{c.line}"]
+        quads += [(node, RDF.type, IR.Correction, G), (node, IR.correctionAction, Literal(c.action), G),
+                  (node, IR.correctedActor, Literal(c.actor), G), (node, IR.correctionValue, Literal(c.value), G),
+                  (node, IR.correctionLine, Literal(c.line, datatype=XSD.integer), G),
+                  (node, IR.correctionSource, Literal(c.source), G)]
+    store.replace_graph(str(CORRECTIONS_GRAPH), _quads(quads))
+
+
+def stored_corrections(store) -> list[Correction]:
+    rows = store.query(f"""PREFIX ir: <{IR}>
+SELECT ?action ?actor ?value ?line ?source WHERE {{ GRAPH <{CORRECTIONS_GRAPH}> {{
+  ?c a ir:Correction ; ir:correctionAction ?action ; ir:correctedActor ?actor ; ir:correctionValue ?value ;
+     ir:correctionLine ?line ; ir:correctionSource ?source }} }} ORDER BY ?line""")
+    return [Correction(r["action"].value, r["actor"].value, r["value"].value, int(r["line"].value),
+                       r["source"].value) for r in rows]
+
+
+ACTORS = f"""PREFIX rdfs: <{RDFS}>
+PREFIX skos: <{SKOS}>
+PREFIX ir: <{IR}>
+SELECT ?a ?name WHERE {{ GRAPH <{ACTORS_GRAPH}> {{ ?a a ir:Actor . {{ ?a rdfs:label ?name }} UNION {{ ?a skos:altLabel ?name }} }} }}"""
+
+
+class ActorNames:
+    """Resolve what an analyst typed (an id or a name) to the store's actor IRIs."""
+
+    def __init__(self, store) -> None:
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.iris: set[str] = set()
+        for r in store.query(ACTORS):
+            self.iris.add(r["a"].value)
+            self.by_name[r["name"].value.lower()].add(r["a"].value)
+
+    def resolve(self, text: str) -> set[str]:
+        t = text.strip()
+        for form in (t, f"{ID}{t}", f"{ID}actor/{t}"):
+            if form in self.iris:
+                return {form}
+        return set(self.by_name.get(t.lower(), set()))
+
+    def suggest(self, text: str) -> str:
+        return _suggest(text.lower(), self.by_name)
+
+
+def apply_corrections(store, corrections: list[Correction], *, strict: bool = False) -> list[str]:
+    """Apply the corrections in file order; returns one note per line that names no actor of the
+    store (with strict, such a line is an error instead)."""
+    notes = []
+    g = gz.load()
+    for c in corrections:
+        names = ActorNames(store)
+        found = names.resolve(c.actor)
+        if not found:
+            msg = f"no actor '{c.actor}' in the store" + names.suggest(c.actor)
+            if strict:
+                raise KgError("E212", path=c.source, line=c.line, detail=msg)
+            notes.append(f"{c.source}:{c.line}: {msg}; skipped")
+            continue
+        if c.action == "merge":
+            into = names.resolve(c.value)
+            if len(into) != 1:
+                msg = (f"no actor '{c.value}' in the store" + names.suggest(c.value)) if not into else \
+                    f"'{c.value}' names {len(into)} actors; give its actor id"
+                if strict:
+                    raise KgError("E212", path=c.source, line=c.line, detail=msg)
+                notes.append(f"{c.source}:{c.line}: {msg}; skipped")
+                continue
+            target = into.pop()
+            rewrite(store, {x: target for x in found if x != target})
+            _relabel(store, target)
+        elif c.action == "rename":
+            for x in found:
+                _set_label(store, x, c.value)
+        elif c.action == "country":
+            for x in found:
+                _set_country(store, x, c.value or None, g)
+        elif c.action == "drop":
+            for x in found:
+                _drop(store, x)
+    return notes
+
+
+def _relabel(store, iri: str) -> None:
+    """After a merge the actor may have two labels: keep its first, make the rest aliases."""
+    G = _iri(str(ACTORS_GRAPH))
+    rows = list(store.query(f"PREFIX rdfs: <{RDFS}> SELECT ?l WHERE {{ GRAPH {G} {{ {_iri(iri)} rdfs:label ?l }} }}"))
+    if len(rows) > 1:
+        from .store import _label_rank
+        best = min((r["l"].value for r in rows), key=_label_rank)
+        _set_label(store, iri, best)
+
+
+def _set_label(store, iri: str, label: str) -> None:
+    G, s = _iri(str(ACTORS_GRAPH)), _iri(iri)
+    lit = Literal(label).n3()
+    store.update(f"""PREFIX rdfs: <{RDFS}>
+PREFIX skos: <{SKOS}>
+DELETE {{ GRAPH {G} {{ {s} rdfs:label ?l . {s} skos:prefLabel ?l }} }}
+INSERT {{ GRAPH {G} {{ {s} skos:altLabel ?l }} }} WHERE {{ GRAPH {G} {{ {s} rdfs:label ?l }} FILTER(str(?l) != {lit}) }} ;
+DELETE DATA {{ GRAPH {G} {{ {s} skos:altLabel {lit} }} }} ;
+INSERT DATA {{ GRAPH {G} {{ {s} rdfs:label {lit} . {s} skos:prefLabel {lit} }} }}""")
+
+
+def _set_country(store, iri: str, code: str | None, g) -> None:
+    G, s = _iri(str(ACTORS_GRAPH)), _iri(iri)
+    update = f"""PREFIX ir: <{IR}>
+DELETE {{ GRAPH {G} {{ {s} ir:countryCode ?c }} }} WHERE {{ GRAPH {G} {{ {s} ir:countryCode ?c }} }} ;
+DELETE {{ GRAPH {G} {{ {s} ir:country ?c }} }} WHERE {{ GRAPH {G} {{ {s} ir:country ?c }} }}"""
+    titles = [r["t"].value for r in store.query(
+        f"PREFIX ir: <{IR}> SELECT DISTINCT ?t WHERE {{ GRAPH {G} {{ {s} ir:holdsOffice ?o . ?o ir:title ?t }} }}")]
+    if titles:
+        update += f""" ;
+DELETE {{ GRAPH {G} {{ {s} ir:holdsOffice ?o }} }} WHERE {{ GRAPH {G} {{ {s} ir:holdsOffice ?o }} }}"""
+    if code:
+        state = g.states[code]
+        add = [f"{s} ir:countryCode {Literal(code).n3()} .", f"{s} ir:country {_iri(str(actor_iri(state.key)))} ."]
+        for t in titles:
+            office = _iri(str(office_iri(code, t)))
+            add += [f"{s} ir:holdsOffice {office} .", f"{office} a ir:Office .",
+                    f"{office} ir:title {Literal(t).n3()} .",
+                    f"{office} <{RDFS.label}> {Literal(f'{t} of {state.label}').n3()} .",
+                    f"{office} ir:officeOf {_iri(str(actor_iri(state.key)))} ."]
+        update += f" ;\nINSERT DATA {{ GRAPH {G} {{ {' '.join(add)} }} }}"
+    store.update(update)
+
+
+def _drop(store, iri: str) -> None:
+    """Not an actor: the events it is the source of go (with their objects), it stops being the
+    target of the others, and every statement about or pointing to it goes."""
+    s = _iri(iri)
+    store.update(f"""PREFIX ir: <{IR}>
+DELETE {{ GRAPH ?g {{ ?t ?tp ?to }} }} WHERE {{ GRAPH ?g {{ ?e ir:source {s} ; ir:object ?t . ?t ?tp ?to }} }} ;
+DELETE {{ GRAPH ?g {{ ?e ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?e ir:source {s} ; ?p ?o }} }} ;
+DELETE {{ GRAPH ?g {{ ?e ir:targetSector ?ts }} }} WHERE {{ GRAPH ?g {{ ?e ir:target {s} ; ir:targetSector ?ts }} }} ;
+DELETE {{ GRAPH ?g {{ {s} ?p ?o }} }} WHERE {{ GRAPH ?g {{ {s} ?p ?o }} }} ;
+DELETE {{ GRAPH ?g {{ ?x ?p {s} }} }} WHERE {{ GRAPH ?g {{ ?x ?p {s} }} }}""")
+
+
+def settle(store) -> tuple[int, list[str]]:
+    """Settle the store's actors as a whole: one person per name, then the stored corrections.
+    Returns (actors merged, notes on corrections that named no actor)."""
+    merges = people_merges(store_people(store))
+    rewrite(store, merges)
+    return len(merges), apply_corrections(store, stored_corrections(store))
+
+
+def check_corrections(store, corrections: list[Correction]) -> None:
+    """Every line names actors of the store (after the lines before it are applied, a merged
+    actor may be named by its new name too): an error naming the file and line otherwise."""
+    names = ActorNames(store)
+    for c in corrections:
+        for which in (c.actor, c.value) if c.action == "merge" else (c.actor,):
+            if not names.resolve(which):
+                raise KgError("E212", path=c.source, line=c.line,
+                              detail=f"no actor '{which}' in the store" + names.suggest(which))
+
+
+SUSPECT_COLUMNS = ("actor_id", "label", "type", "country", "mentions", "aliases", "why")
+
+
+def suspects(table, every: bool = False):
+    """Rows worth an analyst's look: no country, one mention, not in the gazetteer."""
+    from .query import Table
+    g = gz.load()
+    known = {str(actor_iri(a.key)) for a in (*g.people.values(), *g.orgs.values(), *g.states.values())}
+    rows = []
+    for r in table.dicts():
+        why = []
+        if not r.get("country"):
+            why.append("no country")
+        if str(r.get("mentions") or "0") in ("0", "1"):
+            why.append("one mention")
+        if r["actor_id"] not in known and (r.get("label") or "").lower() not in g.known_people:
+            why.append("not in the gazetteer")
+        if why or every:
+            rows.append([r["actor_id"], r.get("label"), r.get("type"), r.get("country"), r.get("mentions"),
+                         r.get("aliases"), "; ".join(why)])
+    rows.sort(key=lambda x: (-len(x[6].split(";")) if x[6] else 0, x[1] or ""))
+    return Table(list(SUSPECT_COLUMNS), rows)
