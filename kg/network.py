@@ -70,7 +70,7 @@ def build(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
             if node in actors and node not in g:
                 a = actors[node]
                 g.add_node(node, label=a["label"], type=a["type"], kind="actor", country=a.get("country"),
-                           sector=a.get("sector"), title=a.get("title"))
+                           sector=a.get("sector"), title=a.get("title"), aliases=a.get("aliases") or "")
         key = ev["relation"]
         if g.has_edge(src, dst, key):
             data = g.edges[src, dst, key]
@@ -101,10 +101,15 @@ def find_node(g: nx.MultiDiGraph, name: str) -> str | None:
     if name in g:
         return name
     low = name.lower()
+
+    def names(d: dict) -> list[str]:
+        return [(d.get("label") or "").lower(), *(x.lower() for x in (d.get("aliases") or "").split("|") if x)]
+
+    # the name or an alias ("Assad" for Bashar al-Assad), then a name or alias containing it
     for n, d in g.nodes(data=True):
-        if (d.get("label") or "").lower() == low:
+        if low in names(d):
             return n
     for n, d in g.nodes(data=True):
-        if low in (d.get("label") or "").lower():
+        if any(low in x for x in names(d)):
             return n
     return None

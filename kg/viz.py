@@ -298,7 +298,8 @@ def page_data(g: nx.MultiDiGraph, *, title: str, size_by: str, physics: bool) ->
         kind = "actor" if is_actor(d) else "object"
         typ = d.get("type") or ("Actor" if kind == "actor" else "Object")
         node_info[ids[node]] = {"label": label, "type": typ, "kind": kind, "country": d.get("country"),
-                                "sector": d.get("sector"), "title": d.get("title")}
+                                "sector": d.get("sector"), "title": d.get("title"),
+                                "aliases": [x for x in (d.get("aliases") or "").split("|") if x]}
         entry = legend.setdefault((kind, typ), {"type": typ, "kind": kind, "color": color, "shape": shape, "count": 0})
         entry["count"] += 1
 

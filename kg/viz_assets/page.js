@@ -312,9 +312,13 @@
       function (l) { return l.startsWith(q); },
       function (l) { return l.indexOf(q) >= 0; },
     ];
+    // an actor's aliases count as its names ("Assad" finds Bashar al-Assad)
+    const namesOf = function (id) {
+      return [nodeInfo[id].label].concat(nodeInfo[id].aliases || []).map(function (x) { return x.toLowerCase(); });
+    };
     for (const t of tests) {
       for (const id of ids) {
-        if (t(nodeInfo[id].label.toLowerCase())) { select(id); return id; }
+        if (namesOf(id).some(t)) { select(id); return id; }
       }
     }
     return null;
