@@ -276,6 +276,8 @@ class NewsScore:
     misses: list = field(default_factory=list)  # (GoldSentence, GoldTuple)
     alarms: list = field(default_factory=list)  # (GoldSentence | None, row)
     dates: Counter = field(default_factory=Counter)
+    # (role, matched, predicted, gold) counts of the countries in each role, sentence by sentence
+    roles: dict = field(default_factory=dict)
 
     def _prf(self, tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
         p = tp / npred if npred else 0.0
@@ -313,6 +315,9 @@ class NewsScore:
                 "quiet_sentences_without_false_alarm": round(1 - self.quiet_with_alarm / self.quiet, 4)
                 if self.quiet else 1.0,
                 "dates_of_matched": dict(self.dates),
+                "countries": {role: dict(zip(("precision", "recall", "f1"),
+                                             (round(x, 4) for x in self._prf(*self.roles.get(role, (0, 0, 0))))))
+                              for role in ("source", "target")},
                 "recall_by_event": {k: f"{by_hit[k]}/{v}" for k, v in sorted(by_all.items())}}
 
 
@@ -346,11 +351,28 @@ def score_news(gold: dict[str, list[GoldSentence]], rows: list[dict]) -> NewsSco
                 s.quiet_alarms += len(left)
                 s.quiet_with_alarm += 1 if left else 0
         s.alarms += [(None, r) for _, r, _ in by_sentence.get((aid, None), [])]
+    _role_countries(s, gold, by_sentence)
     for _, g, r in s.hits:
         d = r.get("date") or ""
         s.dates["same day" if d == g.date and len(d) == 10 else
                 "same month" if g.date and d[:7] == g.date[:7] else "other"] += 1
     return s
+
+
+def _role_countries(s: NewsScore, gold: dict[str, list[GoldSentence]], by_sentence: dict) -> None:
+    """How well the actors are resolved, whatever the event type: the set of source (target)
+    countries predicted in a sentence against the set the gold events of that sentence have."""
+    for role, k in (("source", 0), ("target", 2)):
+        tp = npred = ngold = 0
+        for aid, sents in gold.items():
+            for sent in sents:
+                req = {x for t in sent.required if (x := (t.source, t.target)[k // 2]) is not None}
+                opt = {x for t in sent.optional if (x := (t.source, t.target)[k // 2]) is not None}
+                have = {p[k] for p, _, _ in by_sentence.get((aid, id(sent)), []) if p[k] is not None}
+                tp += len(have & req)
+                npred += len(have & req) + len(have - req - opt)
+                ngold += len(req)
+        s.roles[role] = (tp, npred, ngold)
 
 
 def evaluate_news(gold_path: str | Path, articles_path: str | Path, model: str | None = None,
@@ -373,6 +395,8 @@ def report_news(s: NewsScore, worst: int = 10) -> str:
              f"between countries: precision {i['precision']:.3f}  recall {i['recall']:.3f}  F1 {i['f1']:.3f}",
              f"sentences with no event: {d['quiet_sentences']}, {d['quiet_sentences_without_false_alarm']:.1%} "
              f"without a false alarm ({d['false_alarms_on_quiet_sentences']} false alarms on them)",
+             "countries, sentence by sentence: " + "; ".join(
+                 f"{role} precision {c['precision']:.3f} recall {c['recall']:.3f}" for role, c in d["countries"].items()),
              "dates of matched events: " + ", ".join(f"{k} {v}" for k, v in sorted(d["dates_of_matched"].items())),
              "recall by event type: " + ", ".join(f"{k} {v}" for k, v in d["recall_by_event"].items())]
     if worst:
