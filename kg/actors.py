@@ -295,9 +295,7 @@ class _Resolver:
         if len(name_span) == 1 and name in self.short:
             self._short_name(start, ent.end, name)
             return
-        hit = self.g.lookup(name)
-        if not (hit and hit[0] == "person") and name.lower() not in self.g.known_people \
-                and name not in self.short and not_a_person(name_span, name, self.g):
+        if not self._known_person(name) and name not in self.short and not_a_person(name_span, name, self.g):
             return
         country = None
         t_begin = start
@@ -481,23 +479,28 @@ class _Resolver:
         # their sentence names ("Bouteflika ... the Islamic Salvation Front").
         words = [t for t in ent if t.lower_ != "the"]
         if country is None and self.out.home in self.g.states and words:
-            # "Air Force Office of Special Investigations", "Boston Police": a body of the state
-            # a government word or a place in its name names,
-            # when that is the article's home state (whose officials it follows).
+            # "Air Force Office of Special Investigations", "Boston Police": a body whose name
+            # starts with a government word, or names a place of the article's home state (whose
+            # officials it follows), is that state's.
             first = words[0].lower_
             two = f"{first} {words[1].lower_}" if len(words) > 1 else ""
             kind = (self.g.agents.get(two) or self.g.agents.get(first) or ("", ""))[1]
             places = {self.g.places.get(t.text) for t in words} - {None}
             if kind in ("GOVBODY", "MILITARY") or self.out.home in places:
                 country = self.out.home
-        if country is None and (ent[-1].lower_ in POLITICAL_HEADS or _acting_subject(ent)):
-            country = self._sentence_country(ent, unique=True) or (
-                self.context if ent[-1].lower_ in POLITICAL_HEADS else None)
+        political = ent[-1].lower_ in POLITICAL_HEADS
+        if country is None and (political or _acting_subject(ent)):
+            country = self._sentence_country(ent, unique=True) or (self.context if political else None)
         actor = Actor(f"org/{slug(text)}", text, "Organization", country, None,
                       aliases=(acronym,) if acronym and span_end > ent.end else ())
         self._add(ent.start, span_end, actor, "model", head=ent.root.i)
         if acronym and span_end > ent.end:
             self.acronyms[acronym] = actor
+
+    def _known_person(self, name: str) -> bool:
+        """A person the gazetteer's leaders or its political figures name."""
+        hit = self.g.lookup(name)
+        return bool(hit and hit[0] == "person") or name.lower() in self.g.known_people
 
     def _person_inside(self, ent: Span) -> bool:
         """`Defense Secretary Leon Panetta`, `CFO Meng Wanzhou`, `WikiLeaks' Julian Assange` read as
@@ -508,8 +511,7 @@ class _Resolver:
             if not name[:1].isupper():
                 continue
             known = name in self.short or any(a.label == name for a in self.people.values())
-            hit = self.g.lookup(name)
-            if not known and not (hit and hit[0] == "person") and name.lower() not in self.g.known_people:
+            if not known and not self._known_person(name):
                 continue
             if name in self.short and k == ent.end - 1:
                 self._short_name(k, ent.end, name)
@@ -853,11 +855,15 @@ def nonactor_names() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match") == "name"}
 
 
+def _is_place(text: str, g: Gazetteer) -> bool:
+    return text in g.places or (text in g.names and g.names[text][0] == "place")
+
+
 def not_a_person(span: Span, name: str, g: Gazetteer) -> str | None:
     """Why a name the model calls a person, and no list knows, is not one: a place, a thing
     (kg/data/nonactors.tsv), a title alone, a name said twice, a common word."""
     low = name.lower()
-    if name in g.places or (name in g.names and g.names[name][0] == "place"):
+    if _is_place(name, g):
         return "place"
     if low in nonactor_names() or name.split()[-1].lower() in nonactor_words():
         return "thing"
@@ -883,7 +889,7 @@ def not_an_actor(ent: Span, text: str, g: Gazetteer) -> str | None:
     """Why a name the model calls an organisation, and no list knows, is not an actor:
     a place, a thing, law or event (kg/data/nonactors.tsv), a fragment of a name, a headline,
     a common word. None when it may be one."""
-    if text in g.places or (text in g.names and g.names[text][0] == "place"):
+    if _is_place(text, g):
         return "place"
     if text.lower() in nonactor_names():
         return nonactor_names()[text.lower()]
@@ -921,13 +927,17 @@ def not_an_actor(ent: Span, text: str, g: Gazetteer) -> str | None:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """The English words of the language model's lemmatizer index (WordNet's nouns, verbs,
-    adjectives and adverbs); empty when the pipeline has none."""
-    from . import nlp
+    """The English words of the pinned model's lemmatizer index (WordNet's nouns, verbs,
+    adjectives and adverbs), read from its files: the same list whatever pipeline the build
+    runs, and no second pipeline loaded for it. Empty if the package is not installed."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from .nlp import DEFAULT_MODEL
     try:
-        lemmatizer = nlp.load().get_pipe("lemmatizer")
-        index = lemmatizer.lookups.get_table("lemma_index")
-    except Exception:  # another pipeline, without a rule lemmatizer: no such list
+        path = next(get_package_path(DEFAULT_MODEL).glob("*/lemmatizer/lookups"))
+        index = Lookups().from_disk(path).get_table("lemma_index")
+    except (ImportError, OSError, StopIteration, KeyError):
         return frozenset()
     return frozenset(w for words in index.values() for w in words if w.isalpha())
 

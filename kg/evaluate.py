@@ -362,13 +362,13 @@ def score_news(gold: dict[str, list[GoldSentence]], rows: list[dict]) -> NewsSco
 def _role_countries(s: NewsScore, gold: dict[str, list[GoldSentence]], by_sentence: dict) -> None:
     """How well the actors are resolved, whatever the event type: the set of source (target)
     countries predicted in a sentence against the set the gold events of that sentence have."""
-    for role, k in (("source", 0), ("target", 2)):
+    for role, k in (("source", 0), ("target", 2)):  # the place of the role in a predicted tuple
         tp = npred = ngold = 0
         for aid, sents in gold.items():
             for sent in sents:
-                req = {x for t in sent.required if (x := (t.source, t.target)[k // 2]) is not None}
-                opt = {x for t in sent.optional if (x := (t.source, t.target)[k // 2]) is not None}
-                have = {p[k] for p, _, _ in by_sentence.get((aid, id(sent)), []) if p[k] is not None}
+                req = {getattr(t, role) for t in sent.required} - {None}
+                opt = {getattr(t, role) for t in sent.optional} - {None}
+                have = {p[k] for p, _, _ in by_sentence.get((aid, id(sent)), [])} - {None}
                 tp += len(have & req)
                 npred += len(have & req) + len(have - req - opt)
                 ngold += len(req)

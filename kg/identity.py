@@ -28,6 +28,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from . import gazetteer as gz
+from .actors import _east_asian
 from .errors import KgError
 from .graph import ACTORS_GRAPH, ID, actor_iri, office_iri
 from .tables import read_table
@@ -72,11 +73,6 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def _east_asian(name: str) -> bool:
-    from .actors import _east_asian as east
-    return east(name)
-
-
 @dataclass
 class Person:
     iri: str
@@ -93,6 +89,7 @@ def people_merges(people: list[Person]) -> dict[str, str]:
     gazetteer_iris = {str(actor_iri(k)) for k in known}
     parent = {p.iri: p.iri for p in people}
     by_iri = {p.iri: p for p in people}
+    country = {p.iri: p.country for p in people}  # of each merged group, at its root
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -108,13 +105,11 @@ def people_merges(people: list[Person]) -> dict[str, str]:
         ra, rb = find(a), find(b)
         if ra == rb:
             return
-        ca, cb = by_iri[ra].country, by_iri[rb].country
-        if ca and cb and ca != cb:
+        if country[ra] and country[rb] and country[ra] != country[rb]:
             return
         keep, other = sorted((ra, rb), key=lambda x: rank(by_iri[x]))
         parent[other] = keep
-        if not by_iri[keep].country:
-            by_iri[keep].country = by_iri[other].country
+        country[keep] = country[keep] or country[other]
 
     # 1. the same full name, spelling aside
     full: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -169,12 +164,10 @@ SELECT ?a ?name ?country ?n WHERE {{
 
 def store_people(store) -> list[Person]:
     out: dict[str, Person] = {}
-    labels: dict[str, list[str]] = defaultdict(list)
     for r in store.query(PEOPLE):
         iri = r["a"].value
         p = out.setdefault(iri, Person(iri, "", None, int(r["n"].value) if r["n"] is not None else 0))
         p.names.add(r["name"].value)
-        labels[iri].append(r["name"].value)
         if r["country"] is not None:
             p.country = p.country or r["country"].value
     for r in store.query(f"PREFIX ir: <{IR}> SELECT ?a ?g WHERE {{ GRAPH ?g {{ ?art ir:mentions ?a }} }}"):
@@ -182,12 +175,12 @@ def store_people(store) -> list[Person]:
         if p is not None:
             p.articles.add(r["g"].value)
     for iri, p in out.items():
-        p.label = min(labels[iri], key=lambda x: (-len(name_tokens(x)), x))
+        p.label = min(p.names, key=lambda x: (-len(name_tokens(x)), x))
     return list(out.values())
 
 
 def _iri(x: str) -> str:
-    return f"<{URIRef(x).n3()[1:-1]}>"
+    return URIRef(x).n3()
 
 
 def rewrite(store, merges: dict[str, str]) -> None:
@@ -312,36 +305,31 @@ class ActorNames:
                 return {form}
         return set(self.by_name.get(t.lower(), set()))
 
-    def suggest(self, text: str) -> str:
-        return _suggest(text.lower(), self.by_name)
+    def missing(self, text: str) -> str:
+        return f"no actor '{text}' in the store" + _suggest(text.lower(), self.by_name)
 
 
-def apply_corrections(store, corrections: list[Correction], *, strict: bool = False) -> list[str]:
+def apply_corrections(store, corrections: list[Correction]) -> list[str]:
     """Apply the corrections in file order; returns one note per line that names no actor of the
-    store (with strict, such a line is an error instead)."""
+    store (a later build may bring it back), which is skipped."""
     notes = []
     g = gz.load()
+    names = None
     for c in corrections:
-        names = ActorNames(store)
+        if names is None:
+            names = ActorNames(store)
         found = names.resolve(c.actor)
         if not found:
-            msg = f"no actor '{c.actor}' in the store" + names.suggest(c.actor)
-            if strict:
-                raise KgError("E212", path=c.source, line=c.line, detail=msg)
-            notes.append(f"{c.source}:{c.line}: {msg}; skipped")
+            notes.append(f"{c.source}:{c.line}: {names.missing(c.actor)}; skipped")
             continue
         if c.action == "merge":
             into = names.resolve(c.value)
             if len(into) != 1:
-                msg = (f"no actor '{c.value}' in the store" + names.suggest(c.value)) if not into else \
-                    f"'{c.value}' names {len(into)} actors; give its actor id"
-                if strict:
-                    raise KgError("E212", path=c.source, line=c.line, detail=msg)
+                msg = names.missing(c.value) if not into else f"'{c.value}' names {len(into)} actors; give its actor id"
                 notes.append(f"{c.source}:{c.line}: {msg}; skipped")
                 continue
             target = into.pop()
             rewrite(store, {x: target for x in found if x != target})
-            _relabel(store, target)
         elif c.action == "rename":
             for x in found:
                 _set_label(store, x, c.value)
@@ -351,17 +339,9 @@ def apply_corrections(store, corrections: list[Correction], *, strict: bool = Fa
         elif c.action == "drop":
             for x in found:
                 _drop(store, x)
+        if c.action != "country":
+            names = None  # a merge, a rename or a drop changes who is called what
     return notes
-
-
-def _relabel(store, iri: str) -> None:
-    """After a merge the actor may have two labels: keep its first, make the rest aliases."""
-    G = _iri(str(ACTORS_GRAPH))
-    rows = list(store.query(f"PREFIX rdfs: <{RDFS}> SELECT ?l WHERE {{ GRAPH {G} {{ {_iri(iri)} rdfs:label ?l }} }}"))
-    if len(rows) > 1:
-        from .store import _label_rank
-        best = min((r["l"].value for r in rows), key=_label_rank)
-        _set_label(store, iri, best)
 
 
 def _set_label(store, iri: str, label: str) -> None:
@@ -410,23 +390,14 @@ DELETE {{ GRAPH ?g {{ {s} ?p ?o }} }} WHERE {{ GRAPH ?g {{ {s} ?p ?o }} }} ;
 DELETE {{ GRAPH ?g {{ ?x ?p {s} }} }} WHERE {{ GRAPH ?g {{ ?x ?p {s} }} }}""")
 
 
-def settle(store) -> tuple[int, list[str]]:
-    """Settle the store's actors as a whole: one person per name, then the stored corrections.
-    Returns (actors merged, notes on corrections that named no actor)."""
-    merges = people_merges(store_people(store))
-    rewrite(store, merges)
-    return len(merges), apply_corrections(store, stored_corrections(store))
-
-
 def check_corrections(store, corrections: list[Correction]) -> None:
-    """Every line names actors of the store (after the lines before it are applied, a merged
-    actor may be named by its new name too): an error naming the file and line otherwise."""
+    """Every line names actors of the store as it stands: an error naming the file and line
+    otherwise."""
     names = ActorNames(store)
     for c in corrections:
         for which in (c.actor, c.value) if c.action == "merge" else (c.actor,):
             if not names.resolve(which):
-                raise KgError("E212", path=c.source, line=c.line,
-                              detail=f"no actor '{which}' in the store" + names.suggest(which))
+                raise KgError("E212", path=c.source, line=c.line, detail=names.missing(which))
 
 
 SUSPECT_COLUMNS = ("actor_id", "label", "type", "country", "mentions", "aliases", "why")
