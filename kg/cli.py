@@ -40,9 +40,13 @@ def _min_conf(value: float | None) -> float:
     return default_threshold() if value is None else value
 
 
+# A name or value the user typed that irkg does not know: a bad command line, not a failure.
+USAGE_CODES = {"E204", "E205", "E206", "E207", "E213", "E214", "E215", "E216"}
+
+
 def _fail(e: KgError) -> None:
     typer.echo(f"kg: error: {e}", err=True)
-    raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_USAGE if e.code in USAGE_CODES else EXIT_ERROR)
 
 
 class _Progress:

@@ -8,15 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from . import files
 from . import lexicon as lx
 from .errors import KgError
 from .query import Table, load_query, run
@@ -33,7 +32,7 @@ _SWAP = [("source", "target"), ("source_id", "target_id"), ("source_country", "t
 ACTOR_COLUMNS = ["actor_id", "label", "type", "country", "sector", "title", "aliases", "mentions"]
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
 NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
-TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".tsv": "tsv", ".json": "jsonl"}
+TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".tsv": "tsv", ".json": "json"}
 
 
 @contextmanager
@@ -43,18 +42,10 @@ def atomic_text(path: str, force: bool = True):
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    if target.exists() and not force:
+    if Path(path).exists() and not force:
         raise KgError("E208", path=path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with files.atomic(path) as f:
+        yield f
 
 
 def table_format(path: str, default: str = "csv") -> str:
@@ -97,12 +88,25 @@ def write_table(table: Table, path: str, fmt: str | None = None) -> int:
         if fmt == "jsonl":
             for row in table.dicts():
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            json.dump(list(table.dicts()), f, ensure_ascii=False, indent=1)
+            f.write("\n")
         else:
+            # One line per row: a sentence that ran over lines in its article reads as one line
+            # here (its offsets still point into the article).
             w = csv.writer(f, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
             w.writerow(table.columns)
             for r in table.rows:
-                w.writerow(["" if v is None else v for v in r])
+                w.writerow([_cell(v) for v in r])
     return len(table.rows)
+
+
+def _cell(v) -> object:
+    if v is None:
+        return ""
+    if isinstance(v, str) and ("\n" in v or "\r" in v or "\t" in v):
+        return " ".join(v.split())
+    return v
 
 
 def rdf_format(path: str) -> str:

@@ -17,7 +17,6 @@ rebuild gives the same store whatever the order the articles came in.
 from __future__ import annotations
 
 import csv
-import difflib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from . import gazetteer as gz
+from . import names
 from .actors import _east_asian
 from .errors import KgError
 from .graph import ACTORS_GRAPH, ID, actor_iri, office_iri
@@ -255,8 +255,7 @@ def read_corrections(path: str | Path) -> list[Correction]:
 
 
 def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=3)
-    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    return names.suggest(word, options)
 
 
 def save_corrections(store, corrections: list[Correction]) -> None:

@@ -6,10 +6,12 @@ carry every event behind them with its provenance.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
+from . import names
+from .errors import KgError
 from .export import actor_table, event_table
 from .query import load_query, run
 from .store import Store
@@ -27,6 +29,15 @@ class Filters:
     hops: int = 1
     include_objects: bool = True
     min_confidence: float = 0.0  # leave out events the scorer finds less likely than this
+
+    def checked(self) -> "Filters":
+        """The same filters with every name checked (E213-E215 with suggestions) and normalised:
+        countries by name or code become codes, event types upper case, dates validated."""
+        return replace(self, countries=[names.country_code(c) for c in self.countries],
+                       plovers=[names.plover_type(p) for p in self.plovers],
+                       relations=[names.relation(r) for r in self.relations],
+                       since=names.date_prefix(self.since, "--since") if self.since else None,
+                       until=names.date_prefix(self.until, "--until") if self.until else None)
 
     def keep(self, ev: dict) -> bool:
         if self.min_confidence and float(ev.get("confidence") or 0.0) < self.min_confidence:
@@ -50,8 +61,11 @@ def articles(store: Store) -> dict[str, dict]:
 
 
 def build(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
-    f = filters or Filters()
+    f = (filters or Filters()).checked()
     actors = {r["actor_id"]: r for r in actor_table(store).dicts()}
+    if f.focus and _find(actors, f.focus) is None:
+        every = [n for a in actors.values() for n in [a["label"], *(a.get("aliases") or "").split("|")] if n]
+        raise KgError("E216", value=f.focus, hint=names.suggest(f.focus, every))
     arts = articles(store)
     g = nx.MultiDiGraph()
     for ev in event_table(store, mirror=False).dicts():
@@ -98,18 +112,22 @@ def build(store: Store, filters: Filters | None = None) -> nx.MultiDiGraph:
 
 
 def find_node(g: nx.MultiDiGraph, name: str) -> str | None:
-    if name in g:
+    return _find(dict(g.nodes(data=True)), name)
+
+
+def _find(nodes: dict[str, dict], name: str) -> str | None:
+    if name in nodes:
         return name
     low = name.lower()
 
-    def names(d: dict) -> list[str]:
+    def labels(d: dict) -> list[str]:
         return [(d.get("label") or "").lower(), *(x.lower() for x in (d.get("aliases") or "").split("|") if x)]
 
     # the name or an alias ("Assad" for Bashar al-Assad), then a name or alias containing it
-    for n, d in g.nodes(data=True):
-        if low in names(d):
+    for n, d in nodes.items():
+        if low in labels(d):
             return n
-    for n, d in g.nodes(data=True):
-        if any(low in x for x in names(d)):
+    for n, d in nodes.items():
+        if any(low in x for x in labels(d)):
             return n
     return None

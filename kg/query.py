@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal
 
+from . import names
 from .errors import KgError
 from .store import Store
 from .vocab import ROOT
@@ -48,7 +49,7 @@ def load_query(text_or_name: str) -> str:
             raise KgError("E204", name=text_or_name, names=", ".join(saved))
         return path.read_text(encoding="utf-8")
     if not any(w in text_or_name.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
-        raise KgError("E204", name=text_or_name, names=", ".join(saved))
+        raise KgError("E204", name=text_or_name, hint=names.suggest(text_or_name, saved), names=", ".join(saved))
     return text_or_name
 
 
@@ -58,7 +59,9 @@ def parse_params(values: list[str]) -> dict[str, Literal]:
         name, sep, value = v.partition("=")
         if not sep or not name.strip().isidentifier():
             raise KgError("E205", value=v)
-        out[name.strip()] = Literal(value)
+        name = name.strip()
+        # A country is bound as the code the graph stores, whether given as "RUS" or "Russia".
+        out[name] = Literal(names.country_code(value) if name == "country" or name.endswith("_country") else value)
     return out
 
 

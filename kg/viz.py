@@ -15,9 +15,7 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
 import re
-import tempfile
 import urllib.parse
 from pathlib import Path
 
@@ -25,6 +23,7 @@ import networkx as nx
 import numpy as np
 from pyvis.network import Network
 
+from . import files
 from .analytics import centrality, edge_count, is_actor
 
 ASSETS = Path(__file__).resolve().parent / "viz_assets"
@@ -393,24 +392,9 @@ def page(data: dict) -> str:
 
 
 def _write_atomic(path: str, text: str) -> int:
-    target = os.path.abspath(path)
-    folder = os.path.dirname(target)
     data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file 0600; give it the mode a plain open() would have
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with files.atomic(path, "wb") as fh:
+        fh.write(data)
     return len(data)
 
 
