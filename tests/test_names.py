@@ -88,3 +88,29 @@ def test_exports_are_json_arrays_one_line_rows_and_world_readable(seed_store, tm
         table = list(csv.DictReader(f))
     assert len(table) == len(rows)
     assert not any("\n" in v or "\r" in v for r in table for v in r.values())
+
+
+def test_the_queries_of_docs_graph_md_run_and_find_the_seed_facts(seed_store):
+    import re
+    from pathlib import Path
+    text = (Path(__file__).resolve().parent.parent / "docs" / "graph.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sparql\n(.*?)```", text, re.S)
+    params = [[], ["-p", "country=South Korea"], ["-p", "article_id=000_752275d0ded06cc5"], [], []]
+    assert len(queries) == len(params)
+    for q, p in zip(queries, params):
+        r = kg("query", "--store", seed_store, q, *p, "-f", "json")
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout), q
+
+
+def test_the_store_defaults_to_kg_store_then_out_store_and_the_version_prints(seed_store, tmp_path):
+    import kg as kg_pkg
+    r = kg("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"irkg {kg_pkg.__version__}"
+    env = {**os.environ, "KG_STORE": str(seed_store)}
+    by_env = subprocess.run([*KG, "query", "who-met-whom", "-f", "json"], capture_output=True, text=True,
+                            env=env, timeout=300)
+    assert by_env.returncode == 0 and json.loads(by_env.stdout)
+    env.pop("KG_STORE")
+    none = subprocess.run([*KG, "stats"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert none.returncode == 3 and "E201 store 'out/store' does not exist" in none.stderr
