@@ -19,7 +19,7 @@ from .nlp import DEFAULT_PARSE, PARSE_MODES
 from .errors import KgError
 from .records import Problem
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 ParseMode = Enum("ParseMode", {m: m for m in PARSE_MODES}, type=str)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -147,6 +147,13 @@ def build(
     except KgError as e:
         progress.close()
         _fail(e)
+    except KeyboardInterrupt:
+        # Each batch is one transaction: what was written stays, and a rerun skips it as unchanged.
+        progress.close()
+        c = progress.counts
+        typer.echo(f"kg: stopped after {c['built']} built and {c['unchanged']} unchanged articles; run the same "
+                   "command to resume", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
     progress.close()
     for note in report.notes:
         typer.echo(f"kg: warning: {note}", err=True)

@@ -114,3 +114,31 @@ def test_the_store_defaults_to_kg_store_then_out_store_and_the_version_prints(se
     env.pop("KG_STORE")
     none = subprocess.run([*KG, "stats"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert none.returncode == 3 and "E201 store 'out/store' does not exist" in none.stderr
+
+
+def test_ctrl_c_stops_a_build_cleanly_and_the_same_command_resumes(tmp_path):
+    import signal
+    import time
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"a{i:03d}.txt").write_text(f"Germany sanctioned Belarus on Friday, report {i} said.\n",
+                                              encoding="utf-8")
+    store = tmp_path / "store"
+    cmd = [*KG, "build", folder, "--store", store, "--workers", "1", "--batch-size", "1"]
+    p = subprocess.Popen(list(map(str, cmd)), stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    first = p.stderr.readline()  # "built a000": the model is loaded and batches are being written
+    assert first.startswith("built "), first
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 130, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("kg: stopped after ") and last.endswith("run the same command to resume")
+    assert "Traceback" not in err
+    done = int(last.split("stopped after ")[1].split()[0])
+    assert 0 < done < 400
+    again = subprocess.run(list(map(str, cmd)), capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.count("unchanged ") >= done
+    assert "store: 400 articles" in again.stdout
