@@ -1089,6 +1089,20 @@ def build_organizations(phoenix: Path, country_rows):
         parent = "al-qaeda" if "ALQ" in c0 else ""
         add(oid, label, with_folded(aliases), "ARMED_GROUP", country, "REB", parent, "phoenix")
 
+    # The state each armed group acts for, by the coding rules (its home state's rebels; PSE;
+    # IMG for transnational groups with no state), hand-curated with a reason per group.
+    codes = {}
+    with open(DEFAULT_OUT / "armed_groups.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("id\t") or not line.strip():
+                continue
+            oid, code, _why = line.rstrip("\n").split("\t")
+            codes[oid] = code
+    for r in rows:
+        if r[3] == "ARMED_GROUP":
+            if r[0] not in codes:
+                raise ValueError(f"{r[0]}: armed group missing from armed_groups.tsv")
+            r[4] = codes[r[0]]
     for r in rows:
         if r[6] and r[6] not in ids:
             raise ValueError(f"{r[0]}: unknown parent {r[6]}")

@@ -69,6 +69,20 @@ def test_actors_capitals_seats_and_eras_stand_for_their_state(nlp, text, word, c
     assert m.actor.type == "State" and m.actor.country == country
 
 
+@pytest.mark.parametrize("text,word,country", [
+    ("Islamic State claimed the bombing in Kabul on Sunday.", "State", "IMG"),
+    ("Fighters of al-Shabaab stormed a hotel in Mogadishu.", "Shabaab", "IMG"),
+    ("The Baloch Liberation Army said it had blown up the tracks.", "Army", "PAK"),
+    ("The Islamic Salvation Front called for a boycott of the vote.", "Front", "DZA"),
+    ("The Popular Front for the Liberation of Palestine rejected the truce.", "Front", "PSE"),
+    ("The Real Irish Republican Army planted a bomb in Belfast.", "Army", "GBR"),
+])
+def test_actors_armed_groups_count_for_the_state_they_fight_in_or_img_when_transnational(nlp, text, word, country):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, word)
+    assert m.actor.country == country, m.actor
+
+
 def test_actors_capital_as_a_location_is_not_an_actor(nlp):
     doc, found = resolve(nlp, "The ministers met in Paris on Tuesday.")
     assert all(m.actor.country != "FRA" for m in found.mentions)
