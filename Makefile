@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: demo test install clean
+.PHONY: demo test install sysdeps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,12 @@ demo: $(STAMP)
 	$(BIN)/kg viz --store $(OUT)/store -o $(OUT)/graph.html
 	@echo "Open $(OUT)/graph.html in a browser; try: $(BIN)/kg query --store $(OUT)/store who-met-whom"
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+# Debian's chromium, a Java runtime and curl, installed when missing (scripts/system_deps.sh).
+sysdeps:
+	@scripts/system_deps.sh
+
+test: $(STAMP) sysdeps
+	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(OUT) $(VENV)

@@ -11,6 +11,8 @@ coded/actor-judge-ids.json.
     python scripts/judge_actors.py sheet --store /tmp/judge-store --articles /tmp/judge.jsonl -o sheet.tsv
     # fill the `verdict` and `why` columns, then
     python scripts/judge_actors.py score sheet.tsv
+    # after a change: a new sheet whose unchanged rows keep the old verdicts
+    python scripts/judge_actors.py sheet --store ... --articles ... --carry sheet.tsv -o sheet2.tsv
 
 Verdicts: `ok`; `junk` (not an actor: fragment, furniture, place, thing, law, event, common word);
 `wrong-country` (an actor whose country is wrong); `no-country` (an actor whose country is plain
@@ -58,7 +60,20 @@ SELECT ?actor ?id WHERE { GRAPH ?g { ?a ir:mentions ?actor ; ir:articleId ?id } 
 """
 
 
-def sheet(store_path: str, articles: str, out: str) -> int:
+# A row keeps an earlier verdict only if everything a verdict reads is unchanged.
+SAME_ROW = ("actor_id", "label", "type", "country", "sector", "title", "aliases")
+
+
+def carried(path: str | None) -> dict[tuple, tuple[str, str]]:
+    """(verdict, why) of an earlier judged sheet, by the columns of SAME_ROW."""
+    if not path:
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {tuple(r.get(c) or "" for c in SAME_ROW): (r["verdict"], r["why"])
+                for r in csv.DictReader(f, delimiter="\t") if r.get("verdict")}
+
+
+def sheet(store_path: str, articles: str, out: str, carry: str | None = None) -> int:
     from kg import export
     from kg.store import open_store
 
@@ -73,6 +88,7 @@ def sheet(store_path: str, articles: str, out: str) -> int:
     for r in store.query(MENTIONS):
         where.setdefault(r["actor"].value, []).append(r["id"].value)
     from kg.graph import ID
+    before = carried(carry)
     rows = []
     for r in table.dicts():
         iri = r["actor_id"] if r["actor_id"].startswith("http") else f"{ID}{r['actor_id']}"
@@ -86,7 +102,8 @@ def sheet(store_path: str, articles: str, out: str) -> int:
                     s, e = max(0, m.start() - 110), min(len(text), m.end() + 110)
                     context.append(f"[{aid}] …{' '.join(text[s:e].split())}…")
                     break
-        rows.append({**r, "context": "  ||  ".join(context[:2]), "verdict": "", "why": ""})
+        verdict, why = before.get(tuple(str(r.get(c) or "") for c in SAME_ROW), ("", ""))
+        rows.append({**r, "context": "  ||  ".join(context[:2]), "verdict": verdict, "why": why})
     cols = [*export.ACTOR_COLUMNS, "context", "verdict", "why"]
     with open(out, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, cols, delimiter="\t", lineterminator="\n", extrasaction="ignore")
@@ -117,6 +134,7 @@ def main() -> int:
     h.add_argument("--store", required=True)
     h.add_argument("--articles", required=True)
     h.add_argument("-o", "--out", required=True)
+    h.add_argument("--carry", help="an earlier judged sheet: unchanged rows keep its verdicts")
     c = sub.add_parser("score")
     c.add_argument("path")
     a = ap.parse_args()
@@ -129,7 +147,7 @@ def main() -> int:
         IDS.write_text(json.dumps([x["id"] for x in picked]) + "\n", encoding="utf-8")
         print(f"{a.out}: {len(picked)} articles; ids in {IDS.relative_to(ROOT)}")
     elif a.cmd == "sheet":
-        print(f"{a.out}: {sheet(a.store, a.articles, a.out)} actor rows")
+        print(f"{a.out}: {sheet(a.store, a.articles, a.out, a.carry)} actor rows")
     else:
         print(json.dumps(score(a.path), indent=1))
     return 0

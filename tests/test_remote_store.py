@@ -80,8 +80,9 @@ def test_remote_store_saved_query_who_met_whom(remote_seed):
 
 
 def test_remote_store_param_is_bound_not_pasted(remote_seed):
-    from kg.query import parse_params
-    rows = api.query(remote_seed, "partners", parse_params(['country=KOR" } ; DROP ALL ; #'])).dicts()
+    # Bound straight to the store: parse_params would already refuse this as an unknown country.
+    from rdflib import Literal
+    rows = api.query(remote_seed, "partners", {"country": Literal('KOR" } ; DROP ALL ; #')}).dicts()
     assert rows == []
     assert api.summary(remote_seed).articles == 1
 
