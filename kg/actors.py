@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Container, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -44,7 +44,11 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 POLITICAL_HEADS = {"front", "movement", "party", "coalition", "alliance", "league", "union", "congress", "army",
                    "brigade", "brigades", "militia", "forces", "council", "opposition", "rebels", "guard"}
 # Kinds of office (titles.tsv) that only a state has.
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 STATE_OFFICES = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "MINISTER", "ROYAL"}
+HOME_TITLE_KINDS = {"LEGISLATOR", "MILITARY", "STATE_OFFICIAL"}
+# What only a president has: "the Clinton administration", "the Obama presidency".
+PRESIDENCIES = {"administration", "presidency", "white", "era", "years", "doctrine"}
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,39 @@ def leader_surnames() -> dict[str, str]:
     return {s: k for s, k in keys.items() if counts[s] == 1}
 
 
+@lru_cache(maxsize=1)
+def family_first() -> dict[str, bool]:
+    """Family names written first (kg/data/family_names.tsv) -> whether a two-word name opening
+    with one is read that way."""
+    return {r["name"]: r["two_part"] == "yes" for r in read_table("family_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def leaders_by_surname() -> dict[str, tuple[str, ...]]:
+    """Surname -> the keys of every office holder of leaders.tsv with it (dated offices)."""
+    g = gz.load()
+    out: dict[str, list[str]] = {}
+    for key in g.leaders:
+        actor = g.people.get(key)
+        if actor is None:
+            continue
+        for name in (actor.label, *actor.aliases):
+            parts = name.split()
+            if len(parts) >= 2:
+                for short in {parts[-1], parts[0]} if _east_asian(name) else {parts[-1]}:
+                    if key not in out.setdefault(short, []):
+                        out[short].append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _east_asian(name: str) -> bool:
-    # Korean and Chinese names put the family name first: "Moon Jae-in" is "Moon".
+    # Korean and Chinese names put the family name first: "Moon Jae-in" is "Moon", "Xi Jinping" "Xi".
     parts = name.split()
-    return len(parts) in (2, 3) and ("-" in parts[-1] or len(parts[0]) <= 4 and parts[0][:1].isupper()
-                                     and len(parts) == 3 and len(parts[1]) <= 4)
+    if len(parts) not in (2, 3):
+        return False
+    if "-" in parts[-1] or len(parts[0]) <= 4 and parts[0][:1].isupper() and len(parts) == 3 and len(parts[1]) <= 4:
+        return True
+    return len(parts) == 2 and family_first().get(parts[0], False) and parts[1][:1].isupper()
 
 
 # Participles and adjectives of membership: "X affiliated with Y" are Y's people.
@@ -126,14 +158,18 @@ class ArticleActors:
         seen: dict[str, Actor] = {}
         for m in self.mentions:
             for a in (m.members or (m.actor,)):
-                seen.setdefault(a.key, a)
+                prev = seen.setdefault(a.key, a)
+                if prev is not a and not set(a.aliases) <= set(prev.aliases):
+                    # a name learnt later in the article ("also known as ...") is one more alias
+                    seen[a.key] = replace(prev, aliases=tuple(dict.fromkeys((*prev.aliases, *a.aliases))))
         return seen
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, g: Gazetteer) -> None:
+    def __init__(self, doc: Doc, g: Gazetteer, date: str | None = None) -> None:
         self.doc = doc
         self.g = g
+        self.date = date
         self.out = ArticleActors(doc)
         self.people: dict[str, Actor] = {}  # person key -> actor as known in this article
         self.short: dict[str, str] = {}  # short name -> person key
@@ -146,12 +182,17 @@ class _Resolver:
         self.last_foreign_state: Actor | None = None
         self.consumed: set[int] = set()  # tokens that belong to a title or a mention
         self.context: str | None = None  # the home country, else the state the article names most
+        self.named_states: set[str] = set()  # the states the article names or qualifies something by
+        self.groups: dict[str, Actor] = {}  # "Yazidi", "Yazidis" -> the one group actor
 
     # --- entry point -------------------------------------------------------------------
     def run(self) -> ArticleActors:
         ents = fix_entities(self.doc)
         self.out.home = self._home_country(ents)
         self.context = self.out.home or self._main_country(ents)
+        self.named_states = {hit[1].country for e in ents if (hit := self.g.lookup(_strip_det(e.text)))
+                             and hit[0] in ("state", "demonym") and hit[1].type == "State"}
+        self.groups = self._group_names(ents)
         by_sent: dict[int, list[Span]] = {}
         for ent in ents:
             by_sent.setdefault(ent.sent.start, []).append(ent)
@@ -180,6 +221,11 @@ class _Resolver:
             self.consumed.add(i)
         if head is not None:
             self.out.by_token[head] = m
+        if actor.type not in ("Person", "State") and not members:
+            acronym = _acronym_after(doc, span_end)
+            if acronym and acronym not in self.acronyms and acronym not in actor.aliases:
+                # "the Baloch Liberation Army, or BLA,": later "BLA" is that organisation
+                self.acronyms[acronym] = replace(actor, aliases=(*actor.aliases, acronym))
         for a in members or (actor,):
             self.seen_keys.add(a.key)
             if a.type == "Person":
@@ -187,6 +233,25 @@ class _Resolver:
             elif a.type == "State" and a.country != self.out.home and not self._locative(span):
                 self.last_foreign_state = a
         return m
+
+    def _place_country(self, t: Token) -> str | None:
+        """The one country the clause of `t` places things in: a state or a place of it after "in",
+        "near" and the like, or owning a region ("Pakistan’s Balochistan province"); not where
+        the reporting happens ("killing 20 people, relief officials in Nairobi said")."""
+        found = set()
+        verb = _verb_of(t)
+        for e in t.sent.ents:
+            root = e.root
+            where = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS or \
+                root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS
+            if not where or _verb_of(root).i != verb.i:
+                continue
+            text = _strip_det(e.text)
+            hit = self.g.lookup(text)
+            country = hit[1].country if hit and hit[1].type == "State" else self.g.places.get(text)
+            if country in self.g.states:
+                found.add(country)
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _locative(span: Span) -> bool:
@@ -198,7 +263,13 @@ class _Resolver:
         if hit and hit[0] == "person":
             base = hit[1]
         else:
-            surname_key = leader_surnames().get(name) if len(name.split()) == 1 else None
+            surname_key = None
+            if len(name.split()) == 1:
+                surname_key = leader_surnames().get(name) or self._in_office(name, title)
+                if surname_key is None and country is None:
+                    # "President Bush" with no date to choose by: which Bush is open, not his country
+                    homes = {self.g.people[k].country for k in leaders_by_surname().get(name, ())}
+                    country = homes.pop() if len(homes) == 1 else None
             base = self.g.people.get(surname_key) if surname_key else None
         if base is not None:
             key = base.key
@@ -214,7 +285,14 @@ class _Resolver:
                               title or known.title, known.aliases)
             else:
                 known_country, known_sector = self.g.known_people.get(name.lower(), (None, None))
-                actor = Actor(key, name, "Person", country or known_country or (self.out.home if title else None),
+                # A title alone places its holder in the article's home country only where only a state
+                # has it: a national legislature's seat, an armed force's rank, a national office
+                # ("Sen.", "Lt. Col.", "National Security Adviser"), which the home press names without
+                # a flag; a director, mayor, chairman or leader is as often foreign ("mayor Mamo
+                # al-Bagsri" in a British paper) and keeps no country.
+                t = self.g.titles.get(title.lower()) if title else None
+                home = self.out.home if t is not None and t.kind in HOME_TITLE_KINDS else None
+                actor = Actor(key, name, "Person", country or known_country or home,
                               _sector(self.g, title) or known_sector, title)
         self.people[key] = actor
         parts = actor.label.split()
@@ -227,6 +305,10 @@ class _Resolver:
     # --- named entities ----------------------------------------------------------------
     def _entity(self, ent: Span) -> None:
         if any(i in self.consumed for i in range(ent.start, ent.end)):
+            return
+        group = self.groups.get(ent.text) if len(ent) == 1 else None
+        if group is not None:
+            self._add(ent.start, ent.end, group, "group", head=ent.root.i)
             return
         if ent.label_ == "PERSON":
             self._person_entity(ent)
@@ -295,7 +377,16 @@ class _Resolver:
         if len(name_span) == 1 and name in self.short:
             self._short_name(start, ent.end, name)
             return
-        if not self._known_person(name) and name not in self.short and not_a_person(name_span, name, self.g):
+        if not self._known_person(name) and _pair_of_names(name, self.short):
+            return
+        other = None if self._known_person(name) else self._alias_of(name_span)
+        if other is not None:
+            actor = replace(other, aliases=tuple(dict.fromkeys((*other.aliases, name))))
+            self.people[actor.key] = actor
+            self._add(start, ent.end, actor, "alias", head=ent.root.i)
+            return
+        if not self._known_person(name) and name not in self.short and \
+                (not_a_person(name_span, name, self.g) or used_as(name_span, self.g, person=True)):
             return
         country = None
         t_begin = start
@@ -307,6 +398,12 @@ class _Resolver:
         if title is None:
             title, country2 = self._title_appositive(ent)
             country = country or country2
+        if title is None and " " not in name and ent.root.dep_ == "compound" \
+                and ent.root.head.lemma_.lower() in PRESIDENCIES:
+            # "the Clinton administration", "the Bush years": a president, whenever the article
+            key = self._in_office(name, "President", dated=False)
+            if key is not None:
+                name = self.g.people[key].label
         # A person's country is that of the office the text or the gazetteer gives, never the
         # country the sentence is about: "Sen. Dan Sullivan ... Russia" is no Russian.
         actor = self._person(name, title=title, country=country)
@@ -322,6 +419,76 @@ class _Resolver:
         if title:
             self.last_titled.append(actor)
         self._add(t_begin, ent.end, actor, "title" if title else "model", head=ent.root.i)
+
+    def _group_names(self, ents: list[Span]) -> dict[str, Actor]:
+        """A people named in the singular and the plural ("the Yazidi minority", "Iraq's Yazidis"),
+        which the model calls now a person, now an organisation, now a place: one group actor,
+        named in the plural. Only names no list knows, called a person once and an organisation or
+        a group (ORG, NORP) once."""
+        words: dict[str, set[str]] = {}
+        for e in ents:
+            if len(e) == 1 and e[0].is_alpha and e.text[:1].isupper():
+                words.setdefault(e.text, set()).add(e.label_)
+        out: dict[str, Actor] = {}
+        for plural, labels in words.items():
+            single = plural[:-1]
+            if not plural.endswith("s") or single not in words or self.g.lookup(plural) or self.g.lookup(single) \
+                    or plural.lower() in self.g.agents or single.lower() in self.g.agents \
+                    or plural.lower() in descriptions() or single.lower() in descriptions():
+                continue  # "Marines", "Shiites", "Democrats": nouns the lists already read
+            both = labels | words[single]
+            if "PERSON" not in both or not both & {"ORG", "NORP"}:
+                continue  # only where the model made persons of a people
+            actor = Actor(f"org/{slug(plural)}", plural, "Organization", None, None, aliases=(single,))
+            out[plural] = out[single] = actor
+        return out
+
+    def _in_office(self, surname: str, title: str | None, dated: bool = True) -> str | None:
+        """Of the leaders named `surname` ("Clinton", "Kim"), the one who held an office at the
+        article's date, and one that `title` names if there is one ("Secretary Clinton" in 2012 is
+        Hillary Clinton). None unless exactly one fits."""
+        keys = leaders_by_surname().get(surname)
+        date = self.date if dated else None
+        if not keys or not (date or title):
+            return None
+        words = set(title.lower().replace(".", "").split()) if title else set()
+
+        def fits(key: str) -> bool:
+            for o in self.g.leaders.get(key, ()):
+                if date and not (o.start[:10] <= date and (not o.end or date[:len(o.end)] <= o.end)):
+                    continue
+                if words and not words & set(o.title.lower().split()):
+                    continue
+                return True
+            return False
+
+        hits = [k for k in keys if fits(k)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _alias_of(self, span: Span) -> Actor | None:
+        """The person just named whose other name this is: "Abd al-Rahman al-Qaduli, also known as
+        Abu Ala al-Afri and Haji Imam", "a.k.a. ...", "George H.W. Bush — George the Elder —". Not
+        a comma alone, which as often joins two people of a list."""
+        if span.start > 0 and self.doc[span.start - 1].pos_ == "DET" or span[0].pos_ == "DET":
+            return None  # "known as the bin Laden of the internet": a likeness, not a name
+        t = span.root
+        while t.dep_ == "conj" and t.head.i < span.start:
+            t = t.head  # "... and Haji Imam"
+        head = t.head
+        anchor = None
+        if t.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ in ("known", "dubbed", "nicknamed"):
+            anchor = head.head.head
+        elif t.i > 0 and self.doc[t.i - 1].lower_ in ("aka", "a.k.a.", "a.k.a") and t.dep_ != "ROOT":
+            anchor = t.head
+        elif t.dep_ == "appos" and head.i < span.start and any(x.text in ("—", "–", "(", "--")
+                                                               for x in self.doc[head.i:span.start]):
+            anchor = head
+        if anchor is None:
+            return None
+        m = self.out.by_token.get(anchor.i)
+        if m is not None and m.actor.type == "Person" and m.end <= span.start_char and not m.members:
+            return self.people.get(m.actor.key, m.actor)
+        return None
 
     def _title_inside(self, ent: Span) -> tuple[str | None, int]:
         best = None
@@ -439,7 +606,7 @@ class _Resolver:
             return
         if self._person_inside(ent):
             return
-        if not_an_actor(ent, text, self.g):
+        if not_an_actor(ent, text, self.g) or used_as(ent, self.g, person=False) or _pair_of_names(text, self.short):
             return
         root = ent.root
         agent = self._agent_phrase(root, ent)
@@ -465,7 +632,10 @@ class _Resolver:
             # a state or demonym in the name ("Korean People's Army"); not a city, which names
             # as many foreign things as local ones ("Georgetown University", "Washington Post")
             hit = self.g.lookup(t.text)
-            if hit and hit[1].type == "State":
+            # "Georgetown University" is no Guyanese body: a capital that also names other
+            # places gives its country only to news that names that country
+            if hit and hit[1].type == "State" and not (hit[0] == "metonym" and t.text in self.g.ambiguous
+                                                       and hit[1].country not in self.named_states):
                 country = hit[1].country
         # "Baghdad University": a place or state just before the name.
         for c in ent.root.subtree:
@@ -763,6 +933,11 @@ class _Resolver:
                 # "opposition leaders ... in Baku": a domestic group of the one country named,
                 # unless the article is about another.
                 found = g.states[where]
+            elif sector in g.located and not _qualified(t) and (where := self._place_country(t)) \
+                    and self.context in (None, where):
+                # "Militants attacked a train in Pakistan's Balochistan province": armed men and
+                # civilians with no flag are of the one country the sentence places things in.
+                found = g.states[where]
             else:
                 return None
         span_start = min(span_start, _np_start(t))
@@ -847,7 +1022,7 @@ def _acting_subject(ent: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def nonactor_words() -> dict[str, str]:
-    return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match", "last") != "name"}
+    return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match") in (None, "", "last")}
 
 
 @lru_cache(maxsize=1)
@@ -855,13 +1030,160 @@ def nonactor_names() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match") == "name"}
 
 
+@lru_cache(maxsize=1)
+def nonactor_firsts() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in read_table("nonactors.tsv") if row.get("match") == "first"}
+
+
 def _is_place(text: str, g: Gazetteer) -> bool:
     return text in g.places or (text in g.names and g.names[text][0] == "place")
 
 
+# Nouns of places a name stands before or after: "the Abha airport", "the village of al-Sayad".
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "county", "airport", "complex",
+               "camp", "suburb", "neighborhood", "neighbourhood", "port", "capital", "area", "governorate",
+               "prefecture", "oblast", "municipality", "state", "island", "valley", "strait", "resort"}
+# Words that open a question or a headline, never a name, at the start of a sentence: "Will Trump accept?"
+QUESTION_OPENERS = {"will", "can", "did", "does", "do", "should", "would", "could", "is", "was", "has", "have",
+                    "why", "how", "when", "what"}
+# Name particles that stay lower case inside a name: "Ursula von der Leyen", "Bashar al-Assad".
+NAME_PARTICLES = {"al", "el", "de", "del", "der", "den", "van", "von", "da", "di", "du", "bin", "ibn", "bint",
+                  "la", "le", "dos", "das", "ul", "e", "y", "ben", "abu", "ould"}
+CREDIT_WORDS = {"REUTERS", "AP", "AFP", "EPA", "GETTY", "XINHUA", "UPI", "ANADOLU"}
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> frozenset[str]:
+    """The last names of the gazetteer's people, lower case: what two names run together are made of."""
+    out = set()
+    for actor in gz.load().people.values():
+        for name in (actor.label, *actor.aliases):
+            parts = name.split()
+            if len(parts) >= 2:
+                out.add(parts[-1].lower())
+                if _east_asian(name):
+                    out.add(parts[0].lower())  # "Kim" of Kim Jong Un
+    return frozenset(out)
+
+
+def _pair_of_names(text: str, article_names: Container[str] = ()) -> bool:
+    """"Obama-Biden", "McMaster-Mattis", "Trump/Kim": two surnames joined, each known to the
+    gazetteer or to the article, a ticket or a summit, not one actor."""
+    parts = [p.strip() for p in re.split(r"[-/–]", text) if p.strip()]
+    return len(parts) == 2 and all(p.lower() in known_surnames() or p in article_names for p in parts)
+
+
+# What a place has and a person has not: "Sheikhan’s mayor", "Gaza’s residents".
+PLACE_OWNED = {"mayor", "governor", "residents", "citizens", "population", "inhabitants", "capital", "border",
+               "borders", "economy", "parliament", "legislature", "police", "streets", "airport", "province",
+               "municipality", "outskirts", "suburbs", "coast", "mayoral"}
+
+
+def _cut_word(span: Span) -> bool:
+    """The name ends inside a word the tokenizer split: "Mar-a" of "Mar-a-Lago"."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].is_space:
+        end -= 1
+    last = span.doc[end - 1]
+    if last.whitespace_ or end >= len(span.doc):
+        return False
+    nxt = span.doc[end]
+    if nxt.text in ("-", "–"):
+        return not nxt.whitespace_ and end + 1 < len(span.doc) and span.doc[end + 1].text[:1].isalnum()
+    return nxt.text[:1] in "-–" and len(nxt) > 1 or nxt.text[:1].isalnum()
+
+
+def used_as(span: Span, g: Gazetteer, person: bool) -> str | None:
+    """Why a name no list knows is, where it stands, not an actor: the first words of a longer
+    name ("the Nixon Presidential Library", "Prestwick Airport"), the modifier of a place or a
+    thing ("the Abha airport", "the Espy investigation"), a place ("the village of al-Sayad", for a
+    name the model calls a person also "in Qunu"). None when it may be one: "the Reagan
+    administration" and "the Warren faction" still name their person."""
+    root = span.root
+    head = root.head
+    outside = not (span.start <= head.i < span.end)
+    if outside and root.dep_ == "compound":
+        head_low = head.lower_
+        if head.i >= span.end and _capitalised_run(span.doc, span.end - 1, head.i) and head.ent_type_ != "PERSON" \
+                and head_low not in g.titles and head_low in english_words():
+            return "part of a longer name"  # not "Kim Jong" before "Un", which no dictionary lists
+        if head.lemma_.lower() in PLACE_NOUNS or head_low in PLACE_NOUNS:
+            return "place"
+        kind = nonactor_words().get(head_low)
+        if kind:
+            return kind
+    if outside and root.dep_ == "poss" and head.lemma_.lower() in PLACE_OWNED:
+        return "place"  # "Sheikhan’s mayor"
+    if outside and root.dep_ == "conj" and head.ent_type_ in PLACE_LABELS:
+        other = next((e for e in span.doc.ents if e.start <= head.i < e.end), None)
+        if other is not None and _is_place(other.text, g):
+            return "place"  # "El Paso and Dayton": named with a city, not a state ("Syria and Arafat")
+    if outside and root.dep_ == "pobj":
+        if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            return "place"
+        if person and head.lower_ in ("in", "near", "outside", "inside"):
+            return "place"  # nobody is "in Smith"
+    if _cut_word(span):
+        return "part of a word"
+    if not person and any(t.lower_ in ("of", "for", "on") for t in span) and span.end + 1 < len(span.doc):
+        conj, nxt = span.doc[span.end], span.doc[span.end + 1]
+        named = nxt.ent_type_ and not (nxt.ent_type_ in PLACE_LABELS and g.lookup(nxt.text) is None
+                                       and not _is_place(nxt.text, g))  # "Globalization" is no place
+        if conj.lower_ in ("and", "&") and nxt.text[:1].isupper() and not named:
+            return "part of a longer name"  # "the Center for China| and Globalization"
+    return None
+
+
+def _verb_of(t: Token) -> Token:
+    """The verb of the clause a word is in (the word itself if it is one), and of a clause that
+    only continues another, that other's: "attacked a train ..., taking many hostages"."""
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    while t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head
+    return t
+
+
+def _qualified(t: Token) -> bool:
+    """The noun has a qualifier of its own, not a state's ("Kurdish fighters", "Baloch militants"):
+    whose people they are is said, just not by a state."""
+    return any(c.dep_ in ("amod", "compound") and c.i < t.i and c.text[:1].isupper() for c in t.children)
+
+
+def _acronym_after(doc: Doc, end: int) -> str | None:
+    """The acronym a name introduces right after it: "(BLA)", ", or BLA,"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        cand = doc[end + 1]
+    elif end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "or" and doc[end + 3].is_punct:
+        cand = doc[end + 2]
+    else:
+        return None
+    return cand.text if cand.is_upper and 2 <= len(cand.text) <= 7 and cand.is_alpha else None
+
+
+def _owner(ent: Span) -> str | None:
+    """The words before a possessive inside a name: "Trump" of "Trump’s Turnberry"."""
+    for t in ent[1:]:
+        if t.tag_ == "POS" or t.text in ("'s", "’s", "’", "'"):
+            return ent.doc[ent.start:t.i].text
+    return None
+
+
+def _capitalised_run(doc: Doc, last: int, head: int) -> bool:
+    """The words after token `last` up to `head` are capitalised words of the same line:
+    "Nixon| Presidential Library", not a byline "Jane Doe|\n\nUSA TODAY"."""
+    for k in range(last, head):
+        nxt = doc[k + 1]
+        if doc[k].is_space or "\n" in doc[k].whitespace_ or nxt.is_space or not nxt.text[:1].isupper() \
+                or nxt.pos_ != "PROPN":
+            return False
+    return True
+
+
 def not_a_person(span: Span, name: str, g: Gazetteer) -> str | None:
     """Why a name the model calls a person, and no list knows, is not one: a place, a thing
-    (kg/data/nonactors.tsv), a title alone, a name said twice, a common word."""
+    (kg/data/nonactors.tsv), a title alone, a name said twice, a headline or a question, two
+    names joined, a photo credit, a common word."""
     low = name.lower()
     if _is_place(name, g):
         return "place"
@@ -873,7 +1195,18 @@ def not_a_person(span: Span, name: str, g: Gazetteer) -> str | None:
     toks = name_tokens(name)
     if len(set(toks)) < len(toks):
         return "repeated"  # "Trump Trump", "Charles Schumer Charles": link text run together
-    words = [t for t in span if t.is_alpha]
+    if _pair_of_names(name):
+        return "pair"
+    alpha = [t for t in span if t.is_alpha]
+    if alpha and alpha[0].text in CREDIT_WORDS and len(alpha) > 1:
+        return "credit"  # "REUTERS Obama honors Mandela": a caption's credit before its headline
+    if any(t.is_lower and t.pos_ in ("VERB", "AUX", "PRON") for t in span):
+        return "headline"  # "This Story is False"
+    if alpha and not any(t.text[:1].isupper() for t in alpha if t.lower_ not in NAME_PARTICLES):
+        return "common words"  # "sans doctrine"
+    if len(alpha) > 1 and alpha[0].is_sent_start and alpha[0].lower_ in QUESTION_OPENERS:
+        return "question"  # "Will Trump accept anything less?"
+    words = alpha
     if len(words) == 1:
         t = words[0]
         if t.is_lower or t.is_stop or t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "INTJ") or low in g.agents:
@@ -893,6 +1226,15 @@ def not_an_actor(ent: Span, text: str, g: Gazetteer) -> str | None:
         return "place"
     if text.lower() in nonactor_names():
         return nonactor_names()[text.lower()]
+    if _pair_of_names(text):
+        return "pair"
+    owner = _owner(ent)
+    if owner is not None and (owner.lower() in known_surnames() or owner.lower() in g.known_people):
+        return "possessive"  # "Trump’s Mar(-a-Lago)", "Trump’s corps (of advisers)": a person's thing
+    if owner is not None:
+        owned = text[len(owner):].lstrip("'’s ").lower()
+        if owned in nonactor_names():
+            return nonactor_names()[owned]  # "CBS’s Face the Nation": the network's programme
     toks = list(ent)
     while toks and toks[0].lower_ == "the":
         toks = toks[1:]
@@ -903,6 +1245,9 @@ def not_an_actor(ent: Span, text: str, g: Gazetteer) -> str | None:
     kind = nonactor_words().get(last.lower_)
     if kind:
         return kind
+    first = words[0].lower_
+    if len(words) > 1 and first in nonactor_firsts():
+        return "title"  # "Acting Air Force", "CFO Meng Wanzhou": a title the name was cut from
     if toks[-1].pos_ in _FRAGMENT_END and toks[-1].text not in (".", ")") or toks[0].pos_ in ("ADP", "CCONJ", "PRON"):
         return "fragment"
     if any(t.is_lower and t.pos_ in ("VERB", "AUX", "PRON") for t in toks):
@@ -995,6 +1340,9 @@ def fix_entities(doc: Doc) -> list[Span]:
             # country the entity ruler knows.
             out[-1] = _ending_at(out[-1], ent.end)
             continue
+        if ent.label_ == "ORG" and len(ent) > 2 and ent[-2].text == "(" and ent[-1].is_upper and end < len(doc) \
+                and doc[end].text == ")":
+            end += 1  # "the Movement for Democratic Change (MDC": the model left out the bracket
         if ent.label_ == "PERSON":
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
@@ -1014,6 +1362,7 @@ def _bracketed_acronym(ent: Span) -> bool:
         and doc[ent.end].text == ")" and ent.text.isupper() and 2 <= len(ent.text) <= 10
 
 
-def resolve(doc: Doc, g: Gazetteer | None = None) -> ArticleActors:
-    """Every actor mention in `doc`, resolved to canonical actors."""
-    return _Resolver(doc, g or gz.load()).run()
+def resolve(doc: Doc, g: Gazetteer | None = None, date: str | None = None) -> ArticleActors:
+    """Every actor mention in `doc`, resolved to canonical actors; `date` (YYYY-MM-DD, the
+    article's) picks, of the leaders who share a surname, the one in office then."""
+    return _Resolver(doc, g or gz.load(), date).run()

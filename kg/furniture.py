@@ -77,8 +77,10 @@ def spans(text: str) -> list[tuple[int, int, str]]:
                 if m and m.end() > 0:
                     found.append((start, start + m.end(), r.note))
             elif r.kind == "span":
-                found += [(start + m.start(), start + m.end(), r.note) for m in r.pattern.finditer(stripped)
-                          if m.end() > m.start()]
+                # a group named `cut` is the furniture; the rest of the match is context it needs
+                g = "cut" if "cut" in r.pattern.groupindex else 0
+                found += [(start + m.start(g), start + m.end(g), r.note) for m in r.pattern.finditer(stripped)
+                          if m.end(g) > m.start(g)]
     return sorted(found)
 
 

@@ -82,7 +82,8 @@ class Gazetteer:
     known_people: dict[str, tuple[str, str]] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # city or region -> ISO3 (places.tsv)
     # Sectors whose unqualified groups belong to the one country their sentence names (sectors.tsv).
-    domestic: set[str] = field(default_factory=set)
+    domestic: set[str] = field(default_factory=set)  # sectors of the one country a sentence names
+    located: set[str] = field(default_factory=set)  # sectors of the one country a sentence places things in
 
     def actor(self, key: str) -> Actor | None:
         kind, _, ident = key.partition("/")
@@ -169,6 +170,7 @@ def load() -> Gazetteer:
             # Multi-word places go to the entity ruler too, so that "Northern Ireland" is not "Ireland".
             g.names.setdefault(row["place"], ("place", f"state/{row['country']}"))
     g.domestic = {row["sector"] for row in read_table("sectors.tsv") if row.get("domestic") == "yes"}
+    g.located = {row["sector"] for row in read_table("sectors.tsv") if row.get("domestic") == "where"}
     # Office holders of 2009-2025 (officials.tsv, hand-curated) come first: they are more recent
     # than the Phoenix list, and a person keeps the state of the office (a senator is American
     # whatever country the sentence is about).

@@ -6,7 +6,8 @@ every build the store is settled as a whole:
 
 1. people: names that are the same once spelling is set aside (accents, case, hyphens, Arabic
    articles, doubled letters, word order) are one person; a surname alone is the one person of
-   the store with that surname, when there is exactly one and the countries agree. The merged
+   the store with that surname, when there is exactly one and the countries agree; so is the end
+   of a compound name ("Pena Nieto") and a name misspelt by one letter ("Xi Jingping"). The merged
    actor keeps the other names as skos:altLabel, so that they stay searchable.
 2. corrections: the lines of the analyst's corrections file (see `read_corrections`), kept in the
    store's corrections graph so that every later build applies them again.
@@ -28,7 +29,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from . import gazetteer as gz
 from . import names
-from .actors import _east_asian
+from .actors import _east_asian, family_first
 from .errors import KgError
 from .graph import ACTORS_GRAPH, ID, actor_iri, office_iri
 from .tables import read_table
@@ -60,6 +61,11 @@ def nicknames() -> dict[str, str]:
     return {_fold(r["nickname"]): _fold(r["name"]) for r in read_table("nicknames.tsv")}
 
 
+@lru_cache(maxsize=1)
+def epithets() -> frozenset[str]:
+    return frozenset(_fold(r["word"]) for r in read_table("epithets.tsv"))
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a person's name as spelling variants share them: folded, without Arabic
     articles, middle initials and Jr./III, given names in their full form ("Mike" is "Michael")."""
@@ -71,6 +77,12 @@ def name_tokens(name: str) -> tuple[str, ...]:
     if len(kept) >= 2:
         kept[0] = nicknames().get(kept[0], kept[0])
     return tuple(kept)
+
+
+def initials(name: str) -> str:
+    """The middle initials of a name, folded: "hw" of "George H.W. Bush", "" of "George Bush"."""
+    words = [w for w in name.replace(".", ". ").split() if w]
+    return "".join(_fold(w) for w in words[1:-1] if len(_fold(w)) == 1)
 
 
 @dataclass
@@ -111,17 +123,62 @@ def people_merges(people: list[Person]) -> dict[str, str]:
         parent[other] = keep
         country[keep] = country[keep] or country[other]
 
-    # 1. the same full name, spelling aside
-    full: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    # 1. the same full name, spelling aside; middle initials set aside only when one name has
+    # none: "George H.W. Bush" and "George W. Bush" are two presidents, "George Bush" either
+    full: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for p in people:
         for n in p.names:
             toks = name_tokens(n)
             if len(toks) >= 2:
-                full[tuple(sorted(toks))].append(p.iri)
-    for iris in full.values():
-        for other in iris[1:]:
-            union(iris[0], other)
-    # 2. a surname alone: the one person of the store it can be
+                full[tuple(sorted(toks))][initials(n)].add(p.iri)
+    for by_initials in full.values():
+        classes = [sorted(iris) for ini, iris in sorted(by_initials.items()) if ini]
+        bare = sorted(by_initials.get("", ()))
+        if len(classes) == 1:
+            classes[0] += bare
+        elif not classes:
+            classes = [bare]
+        for iris in classes:
+            for other in iris[1:]:
+                union(iris[0], other)
+    # 2. the end of a full name ("Pena Nieto", "Ocasio-Cortez" of Alexandria Ocasio-Cortez) and a
+    # near spelling ("Xi Jingping", "Mr. Bagsiri" of Mamo al-Bagsri): the one person it can be,
+    # of the same article, else, for a person of the gazetteer, of the store.
+    # Full names by their last word and by that word with one letter dropped: two words one edit
+    # apart share such a key, so each name is compared with a handful of others, not the store.
+    by_key: dict[str, list[tuple[Person, tuple[str, ...]]]] = defaultdict(list)
+    for q in people:
+        for n in q.names:
+            t = name_tokens(n)
+            if len(t) >= 2:
+                for key in _keys(t[-1]):
+                    by_key[key].append((q, t))
+    for p in people:
+        toks = name_tokens(p.label)
+        if not toks or any(len(t) < 2 for t in toks):
+            continue
+
+        def fits(q: Person, t: tuple[str, ...]) -> bool:
+            if q.iri == p.iri or len(t) < len(toks) or set(t) & PATRONYMIC:
+                return False
+            if len(toks) >= 2 and len(t) > len(toks) and t[-len(toks):] == toks:
+                return True  # a compound surname without the given name
+            return _near_name(toks, t)
+
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        cands = []
+        for key in _keys(toks[-1]):
+            for q, t in by_key.get(key, ()):
+                if (q.iri, t) not in seen and fits(q, t):
+                    seen.add((q.iri, t))
+                    cands.append((q, t))
+        same = {find(q.iri) for q, _ in cands if q.articles & p.articles} - {find(p.iri)}
+        store = {find(q.iri) for q, _ in cands if q.iri in gazetteer_iris} - {find(p.iri)}
+        roots = same or store
+        if len(roots) == 1:
+            union(p.iri, roots.pop())
+    # 3. a surname alone, the one person of the store it can be (after the misspellings above:
+    # "Xi" once "Xi Jingping" is Xi Jinping)
     surnames: dict[str, set[str]] = defaultdict(set)
     for p in people:
         for n in p.names:
@@ -139,14 +196,43 @@ def people_merges(people: list[Person]) -> dict[str, str]:
             by_article[art].append(p)
     for p in people:
         toks = name_tokens(p.label)
-        if len(toks) != 1 or len(toks[0]) < 3:
+        nickname = len(toks) == 2 and toks[0] in epithets()  # "Crying Chuck" of the article's Chuck Schumer
+        if nickname:
+            toks = (nicknames().get(toks[1], toks[1]),)  # "Chuck" as full names have it: "Charles"
+        elif len(toks) != 1 or len(toks[0]) < 3 and p.label not in family_first():  # "Xi", "Li" are names
             continue
         near = {find(q.iri) for art in p.articles for q in by_article[art] if q.iri != p.iri
                 and any(len(t := name_tokens(n)) >= 2 and toks[0] in (t[0], t[-1]) for n in q.names)}
-        roots = near or {find(x) for x in surnames.get(toks[0], set()) if x != p.iri}
+        roots = near or (set() if nickname else {find(x) for x in surnames.get(toks[0], set()) if x != p.iri})
         if len(roots) == 1:
             union(p.iri, roots.pop())
     return {iri: find(iri) for iri in parent if find(iri) != iri}
+
+
+def _near_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A misspelling: `a` is `b` (or `b`'s surname, for one word) with one letter added, dropped or
+    changed in one word of five letters or more: "xi jingping" / "xi jinping", "bagsiri" / "bagsri"."""
+    if len(a) == 1 and len(b) >= 2:
+        b = b[-1:]
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 5 and _one_edit(*diff[0])
+
+
+def _keys(word: str) -> set[str]:
+    """The word and, from five letters, the word less any one letter."""
+    return {word} | ({word[:k] + word[k + 1:] for k in range(len(word))} if len(word) >= 5 else set())
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    if len(x) > len(y):
+        x, y = y, x
+    return any(y[:k] + y[k + 1:] == x for k in range(len(y)))
 
 
 PEOPLE = f"""

@@ -59,7 +59,7 @@ class BuildReport:
 
 
 def extract_doc(doc, article: Article, min_confidence: float = 0.0) -> Extraction:
-    found = actors_mod.resolve(doc)
+    found = actors_mod.resolve(doc, date=article.date)
     evs = events_mod.extract(doc, article, found)
     model = scorer.load()
     if model is not None:

@@ -1469,6 +1469,8 @@ armed group|UAF|ARMED_GROUP|
 militia|UAF|ARMED_GROUP|militias
 militiaman|UAF|PERSON|
 gunman|UAF|PERSON|
+attacker|UAF|PERSON|
+assailant|UAF|PERSON|
 fighter|UAF|PERSON|
 jihadist|REB|PERSON|
 jihadist group|REB|ARMED_GROUP|
@@ -1593,7 +1595,7 @@ def build_agents(phoenix: Path):
     return rows
 
 TITLE_KINDS = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "MINISTER", "DIPLOMAT", "LEGISLATOR", "MILITARY",
-               "JUDICIAL", "RELIGIOUS", "OFFICIAL", "ROYAL"}
+               "JUDICIAL", "RELIGIOUS", "OFFICIAL", "STATE_OFFICIAL", "ROYAL"}
 
 # title|sector|kind|rank   (rank 1 = head of state ... 5 = spokesman / junior)
 CURATED_TITLES = """
@@ -1623,9 +1625,9 @@ Chancellor|GOV|HEAD_OF_GOVERNMENT|1
 Taoiseach|GOV|HEAD_OF_GOVERNMENT|1
 State Counsellor|GOV|HEAD_OF_GOVERNMENT|1
 Chief Executive|GOV|HEAD_OF_GOVERNMENT|2
-Vice President|GOV|OFFICIAL|2
-Vice-President|GOV|OFFICIAL|2
-First Vice President|GOV|OFFICIAL|2
+Vice President|GOV|STATE_OFFICIAL|2
+Vice-President|GOV|STATE_OFFICIAL|2
+First Vice President|GOV|STATE_OFFICIAL|2
 Deputy Prime Minister|GOV|MINISTER|2
 Vice Premier|GOV|MINISTER|2
 First Deputy Prime Minister|GOV|MINISTER|2
@@ -1641,7 +1643,7 @@ Vice Foreign Minister|GOV|MINISTER|3
 First Vice Foreign Minister|GOV|MINISTER|3
 Deputy Secretary of State|GOV|MINISTER|3
 Under Secretary of State|GOV|MINISTER|3
-Assistant Secretary of State|GOV|OFFICIAL|4
+Assistant Secretary of State|GOV|STATE_OFFICIAL|4
 Defence Minister|GOV|MINISTER|2
 Defense Minister|GOV|MINISTER|2
 Minister of Defence|GOV|MINISTER|2
@@ -1685,21 +1687,21 @@ Labour Minister|GOV|MINISTER|3
 Unification Minister|GOV|MINISTER|2
 Minister of Unification|GOV|MINISTER|2
 Minister of State|GOV|MINISTER|3
-Cabinet Secretary|GOV|OFFICIAL|3
+Cabinet Secretary|GOV|STATE_OFFICIAL|3
 Chief Cabinet Secretary|GOV|MINISTER|2
 Chief of Staff|GOV|OFFICIAL|3
-White House Chief of Staff|GOV|OFFICIAL|3
-National Security Adviser|GOV|OFFICIAL|3
-National Security Advisor|GOV|OFFICIAL|3
-Director of National Intelligence|SPY|OFFICIAL|3
+White House Chief of Staff|GOV|STATE_OFFICIAL|3
+National Security Adviser|GOV|STATE_OFFICIAL|3
+National Security Advisor|GOV|STATE_OFFICIAL|3
+Director of National Intelligence|SPY|STATE_OFFICIAL|3
 Director|GOV|OFFICIAL|4
 Director-General|GOV|OFFICIAL|3
 Director General|GOV|OFFICIAL|3
 Managing Director|IGO|OFFICIAL|2
 Deputy Director|GOV|OFFICIAL|4
 Secretary|GOV|MINISTER|3
-Undersecretary|GOV|OFFICIAL|4
-Under Secretary|GOV|OFFICIAL|4
+Undersecretary|GOV|STATE_OFFICIAL|4
+Under Secretary|GOV|STATE_OFFICIAL|4
 Deputy Minister|GOV|MINISTER|4
 Vice Minister|GOV|MINISTER|4
 Secretary-General|IGO|OFFICIAL|1
@@ -1739,8 +1741,8 @@ Lawmaker|LEG|LEGISLATOR|4
 lawmaker|LEG|LEGISLATOR|4
 MP|LEG|LEGISLATOR|4
 Member of Parliament|LEG|LEGISLATOR|4
-Governor|GOV|OFFICIAL|3
-Gov.|GOV|OFFICIAL|3
+Governor|GOV|STATE_OFFICIAL|3
+Gov.|GOV|STATE_OFFICIAL|3
 Mayor|GOV|OFFICIAL|4
 Chief Justice|JUD|JUDICIAL|2
 Justice|JUD|JUDICIAL|3
@@ -1789,7 +1791,7 @@ Spokesperson|GOV|OFFICIAL|5
 spokesman|GOV|OFFICIAL|5
 spokeswoman|GOV|OFFICIAL|5
 spokesperson|GOV|OFFICIAL|5
-Press Secretary|GOV|OFFICIAL|5
+Press Secretary|GOV|STATE_OFFICIAL|5
 official|GOV|OFFICIAL|5
 Pope|REL|RELIGIOUS|1
 Ayatollah|REL|RELIGIOUS|2
@@ -1808,7 +1810,7 @@ Mullah|REL|RELIGIOUS|4
 Sheikh al-Azhar|REL|RELIGIOUS|2
 Governor-General|GOV|HEAD_OF_STATE|2
 Governor General|GOV|HEAD_OF_STATE|2
-Central Bank Governor|GOV|OFFICIAL|3
+Central Bank Governor|GOV|STATE_OFFICIAL|3
 Chair|GOV|OFFICIAL|3
 Chairwoman|GOV|OFFICIAL|3
 Chairperson|GOV|OFFICIAL|3
@@ -1840,6 +1842,12 @@ def build_titles():
 # Dates: YYYY-MM-DD, or YYYY where the exact day is not certain.  Empty end = in
 # office as of 2026 (to the best of general knowledge at the time of writing).
 CURATED_LEADERS = """
+Richard Nixon|Richard M. Nixon;Richard Milhous Nixon|USA|President|1969-01-20|1974-08-09|
+Gerald Ford|Gerald R. Ford|USA|President|1974-08-09|1977-01-20|
+Jimmy Carter|James Earl Carter;Jimmy Carter Jr.|USA|President|1977-01-20|1981-01-20|
+Ronald Reagan|Ronald Wilson Reagan;Ronald W. Reagan|USA|President|1981-01-20|1989-01-20|
+George H. W. Bush|George H.W. Bush;George Herbert Walker Bush;George Bush Sr.|USA|Vice President|1981-01-20|1989-01-20|
+George H. W. Bush|George H.W. Bush;George Herbert Walker Bush;George Bush Sr.|USA|President|1989-01-20|1993-01-20|
 Bill Clinton|William Jefferson Clinton|USA|President|P1993||BILL_CLINTON
 George W. Bush|George Walker Bush;George W Bush|USA|President|P2001||GEORGE_W._BUSH
 Barack Obama|Barack Hussein Obama|USA|President|2009-01-20|2017-01-20|

@@ -57,7 +57,7 @@ GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "sahel", "midlands", "cascades", "plateaux", "savanes", "maritime", "nord", "sud", "est",
                  "ouest", "norte", "sul", "lakes", "mountains", "hills", "andes", "amazon", "sahara", "zambezi",
                  # names that mostly mean something else in English news
-                 "savannah", "ulster", "acre", "hidalgo", "guerrero", "chin", "mascara", "mila", "arta",
+                 "gulf", "savannah", "ulster", "acre", "hidalgo", "guerrero", "chin", "mascara", "mila", "arta",
                  "bono", "granma", "santa", "victoria", "georgia", "jersey", "orange", "sofala"}
 
 

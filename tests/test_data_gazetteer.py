@@ -48,7 +48,7 @@ TERRITORIES = {"HKG", "ESH", "PRI", "GRL"}
 ORG_KINDS = {"IGO", "GOVBODY", "MILITARY", "ARMED_GROUP", "MEDIA", "NGO", "PARTY", "COMPANY"}
 AGENT_KINDS = {"GOVBODY", "MILITARY", "ARMED_GROUP", "MEDIA", "NGO", "PERSON_GROUP", "PERSON"}
 TITLE_KINDS = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "MINISTER", "DIPLOMAT", "LEGISLATOR", "MILITARY",
-               "JUDICIAL", "RELIGIOUS", "OFFICIAL", "ROYAL"}
+               "JUDICIAL", "RELIGIOUS", "OFFICIAL", "STATE_OFFICIAL", "ROYAL"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 
 
@@ -538,5 +538,10 @@ def test_sectors_cover_the_agent_sectors_and_mark_domestic_ones(agents):
     comments, header, rows = read_tsv("sectors.tsv")
     codes = {r["sector"] for r in rows}
     assert {a["sector"] for a in agents if a["sector"]} <= codes
-    assert {r["sector"] for r in rows if r["domestic"] == "yes"} >= {"OPP", "COP", "JUD", "LAB"}
-    assert not {"MIL", "REB", "GOV", "IGO"} & {r["sector"] for r in rows if r["domestic"] == "yes"}
+    assert {r["domestic"] for r in rows} <= {"", "yes", "where"}
+    domestic = {r["sector"] for r in rows if r["domestic"] == "yes"}
+    located = {r["sector"] for r in rows if r["domestic"] == "where"}
+    # a state's police, judges and unions count for it; its rebels and citizens where the sentence
+    # places them; its soldiers and officials, often abroad, and international bodies never by guess
+    assert domestic >= {"OPP", "COP", "JUD", "LAB"} and located >= {"REB", "UAF", "CVL"}
+    assert not {"MIL", "GOV", "IGO", "SPY"} & (domestic | located)

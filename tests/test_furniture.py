@@ -65,3 +65,20 @@ def test_furniture_inline_photo_credit_is_masked_in_place():
     masked = furniture.mask(text)
     assert "Photo" not in masked and "They agreed to meet again." in masked
     assert len(masked) == len(text)
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    # a linked name's hover card (The Hill): full name, other headlines, "MORE"; the link text stays
+    ("The president Trump Donald John TrumpGOP senators balk at trial Warren goes local MORE said on Friday "
+     "that he would sign.", "Donald John", "The president Trump"),
+    ("Rep. Jane Roe Jane Alice RoeSenate panel votes on bill MORE (D-Ohio) voted against it.", "Alice", "Rep. Jane Roe"),
+    ("Leader Charles Roe Charles (Chuck) Ellis RoeDivided court leans on DACA MORE (N.Y.) spoke.", "MORE",
+     "Leader Charles Roe"),
+    # photographer and agency credits
+    ("The senator testifies in Washington. (Jane Doe/Reuters) The press gathered.", "Jane Doe", "The press gathered."),
+    ("They stayed there. | John J Roe/Getty Images The probe began.", "John J", "The probe began."),
+])
+def test_furniture_hover_cards_and_credits_are_masked_inside_a_paragraph(text, gone, kept):
+    masked = furniture.mask(text)
+    assert len(masked) == len(text)
+    assert gone not in masked and kept in masked
