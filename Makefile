@@ -3,15 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 OUT := out
 
 .PHONY: demo test install sysdeps clean
 
+# The demo needs only what a build needs; the tests add their extras (browser driver, Spark,
+# notebook kernel, SPARQL clients) on top, so `make demo` stays small.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(TEST_STAMP)
 
 install: $(STAMP)
 
@@ -27,7 +34,7 @@ demo: $(STAMP)
 sysdeps:
 	@scripts/system_deps.sh
 
-test: $(STAMP) sysdeps
+test: $(TEST_STAMP) sysdeps
 	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/python -m pytest -q
 
 clean:
