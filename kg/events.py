@@ -426,14 +426,17 @@ def lex_light() -> set[str]:
 
 
 def _light_verb(t: Token, light: set[str]) -> Token | None:
-    """The light verb a noun event hangs on: "held talks", "continued with a flurry of tests"."""
+    """The light verb a noun event hangs on: "held talks", "continued with a flurry of tests",
+    and any verb of a light noun on the way: "claimed responsibility for the attack"."""
     node = t
+    through_light_noun = False
     for _ in range(6):
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node if node.lemma_.lower() in light else None
+            return node if through_light_noun or node.lemma_.lower() in light else None
+        through_light_noun = through_light_noun or node.pos_ == "NOUN" and node.lemma_.lower() in light
     return None
 
 

@@ -70,7 +70,7 @@ class Doc:
 
     def __init__(self, doc, art: Article, lex: lx.Lexicon) -> None:
         self.article = art
-        found = actors.resolve(doc)
+        found = actors.resolve(doc, date=art.date)
         self.rules = events.extract(doc, art, found, lex)
         self.rule_events = _dedup(self.rules)
         self.cands = pairs.candidates(doc, art, found, self.rules, lex)

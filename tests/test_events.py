@@ -49,6 +49,9 @@ CASES = {
     "nominal and light-verb events": [
         ("Japan and Australia held talks on Monday.", ("JPN", "CONSULT", "AUS")),
         ("Pakistan conducted a missile test on Friday.", ("PAK", "MOBILIZE", None)),
+        # a light noun: whoever claims responsibility for an attack is its attacker
+        ("The Baloch Liberation Army claimed responsibility for the attack on Tuesday.", ("PAK", "ASSAULT", None)),
+        ("Al-Shabaab took responsibility for the bombing of the hotel.", ("IMG", "ASSAULT", None)),
         ("Ukraine's president visited Poland.", ("UKR", "CONSULT", "POL")),
     ],
     "clausal complements": [
