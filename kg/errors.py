@@ -50,6 +50,7 @@ class Errors:
     E214 = "unknown {kind} '{value}'{hint}; known: {options}"
     E215 = "{option} '{value}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"
     E216 = "no actor named '{value}' in the graph{hint}"
+    E217 = "SPARQL syntax error at line {line}, column {column}, {found}: {hint}"
     # Set-up (3xx)
     E300 = "spaCy pipeline '{name}' is not installed; install it or name another with --model / KG_MODEL"
     E301 = "data file {path} line {line}: {detail}"

@@ -48,7 +48,9 @@ def load_query(text_or_name: str) -> str:
         if not path.is_file():
             raise KgError("E204", name=text_or_name, names=", ".join(saved))
         return path.read_text(encoding="utf-8")
-    if not any(w in text_or_name.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+    looks_like_sparql = any(c in text_or_name for c in "{?") or any(c.isspace() for c in text_or_name.strip())
+    if not looks_like_sparql and not any(w in text_or_name.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        # a word: the name of a saved query (text with spaces or braces is SPARQL, and its parser says where it is wrong)
         raise KgError("E204", name=text_or_name, hint=names.suggest(text_or_name, saved), names=", ".join(saved))
     return text_or_name
 

@@ -10,6 +10,7 @@ gives a `RemoteStore` (see its doc for the URL forms).
 from __future__ import annotations
 
 import os
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -80,9 +81,29 @@ def nquads(quads: Iterable[Quad]) -> bytes:
     return ox.serialize(_quads(quads), format=ox.RdfFormat.N_QUADS)
 
 
-def _query_error(e: Exception) -> KgError:
+_AT = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?: (.*)")
+_PREFIXED = re.compile(r"([A-Za-z][\w-]*):[\w.-]*\s*$")
+
+
+def _query_error(e: Exception, sparql: str = "") -> KgError:
+    """One line a user can act on: where the syntax error is, in the query's own lines and
+    columns, what stands there, and for the common slips what to do."""
     text = str(e).splitlines()[0] if str(e) else type(e).__name__
-    return KgError("E210" if "projection" in text else "E203", detail=text)
+    m = _AT.match(text)
+    if m is None or not sparql:
+        return KgError("E210" if "projection" in text else "E203", detail=text)
+    line, col, expected = int(m.group(1)), int(m.group(2)), m.group(3)
+    lines = sparql.splitlines() or [""]
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    before, rest = here[:col - 1].strip()[-30:], here[col - 1:].strip()
+    end = "" if rest else " (the end of the query)" if line >= len(lines) else " (the end of the line)"
+    found = f"after '{before}'{end}" if before else f"at '{rest[:30]}'"
+    word = _PREFIXED.search(here[:col - 1]) if "Prefix not found" in expected else None
+    if word is not None:
+        hint = f"the prefix '{word.group(1)}:' is not declared; add a line PREFIX {word.group(1)}: <...>"
+    else:
+        hint = "something is missing or out of place just before it (a term, a bracket, a brace or a dot)"
+    return KgError("E217", line=line, column=col, found=found, hint=hint)
 
 
 class Store:
@@ -251,7 +272,7 @@ class Store:
         try:
             return self._db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except (SyntaxError, OSError, RuntimeError) as e:
-            raise _query_error(e) from e
+            raise _query_error(e, sparql) from e
 
     def dump(self, output, fmt: str, graph: str | None = None) -> None:
         """Serialise the store: quads formats keep named graphs, triples formats merge them."""
@@ -273,7 +294,8 @@ ONTOLOGY_GRAPH = "https://w3id.org/irkg/ontology"
 
 def settle(actor_quads: Iterable[ox.Quad], mentioned_in: Callable[[ox.NamedNode], set]
            ) -> tuple[list[ox.Quad], list[ox.Quad], int]:
-    """What makes the shared actors graph hold one label and one country per actor:
+    """What makes the shared actors graph hold one label, one country and one sector per actor
+    and one title per office:
     (quads to remove, quads to add, how many actors change).
 
     Each article writes the descriptions of its actors into the shared graph, and two articles
@@ -286,10 +308,11 @@ def settle(actor_quads: Iterable[ox.Quad], mentioned_in: Callable[[ox.NamedNode]
     actors = ox.NamedNode(str(ACTORS_GRAPH))
     label, pref, alt = (ox.NamedNode(str(x)) for x in (RDFS.label, SKOS.prefLabel, SKOS.altLabel))
     code, country, holds = (ox.NamedNode(str(x)) for x in (IR.countryCode, IR.country, IR.holdsOffice))
+    sector, title = ox.NamedNode(str(IR.sector)), ox.NamedNode(str(IR.title))
     values: dict[tuple, list] = {}
     offices: dict[ox.NamedNode, list[ox.Quad]] = {}
     for q in actor_quads:
-        if q.predicate in (label, code):
+        if q.predicate in (label, code, sector, title):
             values.setdefault((q.subject, q.predicate), []).append(q.object)
         elif q.predicate == holds:
             offices.setdefault(q.subject, []).append(q)
@@ -307,6 +330,19 @@ def settle(actor_quads: Iterable[ox.Quad], mentioned_in: Callable[[ox.NamedNode]
                     drop += [ox.Quad(subject, label, o, actors), ox.Quad(subject, pref, o, actors)]
                     add.append(ox.Quad(subject, alt, o, actors))
             continue
+        if pred == title:
+            # "Vice President" and "Vice-President" are one office: the best written title stays
+            best = min(objs, key=lambda o: _label_rank(o.value))
+            drop += [ox.Quad(subject, title, o, actors) for o in objs if o != best]
+            continue
+        if pred == sector:
+            # a senator is GOV in one article and LEG in another: the gazetteer's sector, else the
+            # most specific one (any but GOV), the same whatever order the articles came in
+            known = _gazetteer_sector(subject.value)
+            best = next((o for o in objs if o.value == known), None) or \
+                min(objs, key=lambda o: (o.value == "GOV", o.value))
+            drop += [ox.Quad(subject, sector, o, actors) for o in objs if o != best]
+            continue
         graphs = mentioned_in(subject)
         state = {o: ox.NamedNode(str(actor_iri(f"state/{o.value}"))) for o in objs}
         best = min(objs, key=lambda o: (-len(graphs & mentioned_in(state[o])), o.value))
@@ -315,6 +351,14 @@ def settle(actor_quads: Iterable[ox.Quad], mentioned_in: Callable[[ox.NamedNode]
                 drop += [ox.Quad(subject, code, o, actors), ox.Quad(subject, country, state[o], actors)]
                 drop += [q for q in offices.get(subject, []) if q.object.value.startswith(f"{ID}office/{o.value}/")]
     return drop, add, len(settled)
+
+
+def _gazetteer_sector(iri: str) -> str | None:
+    from . import gazetteer
+    key = iri[len(str(ID)):] if iri.startswith(str(ID)) else iri
+    key = key.removeprefix("actor/")
+    actor = gazetteer.load().actor(key)
+    return actor.sector if actor is not None else None
 
 
 def _label_rank(text: str) -> tuple:
@@ -524,7 +568,7 @@ class RemoteStore:
         try:
             return self._query(sparql, accept)
         except (SyntaxError, ValueError) as e:
-            raise _query_error(e) from e
+            raise _query_error(e, sparql) from e
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store, from the Graph Store endpoint as N-Quads, streamed."""

@@ -91,7 +91,7 @@ def test_cli_export_events_to_stdout(seed_store):
 @pytest.mark.parametrize("args,code,exit", [
     (["query", "--store", "{missing}", "who-met-whom"], "E201", 3),
     (["query", "--store", "{store}", "no-such-query"], "E204", 2),
-    (["query", "--store", "{store}", "SELECT ?x WHERE {{"], "E203", 3),
+    (["query", "--store", "{store}", "SELECT ?x WHERE {{"], "E217", 3),
     (["export", "events", "--store", "{store}", "-o", "{tmp}/events.xlsx"], "E207", 2),
     (["remove", "--store", "{store}", "not-an-article"], "E209", 3),
 ])
@@ -101,6 +101,19 @@ def test_cli_errors_are_one_line_with_a_code_and_exit_3_or_2_for_a_bad_name(seed
     assert r.returncode == exit
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and code in lines[0], r.stderr
+
+
+@pytest.mark.parametrize("query,where,says", [
+    ("SELECT ?x WHERE { ?x ?p }", "line 1, column 26", "something is missing"),
+    ("SELECT ?x\nWHERE {\n  ?x foo:bar ?y }", "line 3", "the prefix 'foo:' is not declared"),
+    ("SELEC ?x WHERE { ?x ?p ?y }", "line 1", "after 'SELEC ?x'"),
+])
+def test_cli_sparql_syntax_errors_say_where_in_the_users_lines(seed_store, query, where, says):
+    r = kg("query", "--store", str(seed_store), query)
+    assert r.returncode == 3
+    line = r.stderr.strip()
+    assert "E217" in line and where in line and says in line, line
+    assert "LATERAL" not in line and len(line.splitlines()) == 1
 
 
 def test_cli_bad_usage_exits_2():

@@ -7,6 +7,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from typer.testing import CliRunner
 
+from pathlib import Path
+
+from kg import api
 from kg import validate as validate_mod
 from kg.cli import app
 from kg.store import Store
@@ -160,3 +163,21 @@ def test_cli_validate_exit_codes(seed_store, tmp_path):
 
     missing = runner.invoke(app, ["validate", "--store", str(tmp_path / "nowhere")])
     assert missing.exit_code == 3
+
+
+CORPUS_SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "sample"
+
+
+@pytest.mark.model
+def test_validate_a_build_of_real_articles_conforms(tmp_path):
+    """Real news, not the seed: articles that name one actor in several ways (a senator GOV here and
+    LEG there, "Vice President" and "Vice-President") still give one sector per actor and one title
+    per office, so irkg's own output never fails its own shapes."""
+    if not CORPUS_SAMPLE.is_dir():
+        pytest.skip("../shared/corpus/sample is not beside the repository")
+    files = sorted(CORPUS_SAMPLE.glob("*.txt"))[:40]
+    store = tmp_path / "store"
+    report = api.build([str(f) for f in files], store)
+    assert report.built == len(files)
+    conforms, text = validate_mod.validate(api.open_store(store))
+    assert conforms, text[:2000]
