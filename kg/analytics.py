@@ -20,7 +20,6 @@ Examples
 >>> t["dyads"][1]
 {'kind': 'country', 'a': 'JPN', 'b': 'KOR', 'cooperation': 2, 'conflict': 0, 'total': 2}
 >>> print(render({"timeline": t["timeline"]}, "csv"))
-# timeline
 month,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,other,total
 2024-05,1,0,0,0,0,1
 2024-06,1,0,0,0,0,1
@@ -162,8 +161,12 @@ def _counts(g: nx.MultiDiGraph) -> list[dict]:
     for _, _, d in g.edges(data=True):
         plovers[d.get("plover") or "(none)"] += edge_count(d)
         relations[d.get("relation") or "(none)"] += edge_count(d)
-    totals = {"actors": sum(actor_types.values()), "objects": sum(object_types.values()),
-              "edges": g.number_of_edges(), "events": sum(relations.values())}
+    # What the network holds, named so that nobody takes it for the store's counts (`kg build`):
+    # only events at the views' confidence that link two actors or an actor and an object.
+    totals = {"actors in the network": sum(actor_types.values()),
+              "objects in the network": sum(object_types.values()),
+              "edges (one per pair and relation)": g.number_of_edges(),
+              "events with a target or an object": sum(relations.values())}
     rows = [{"category": "total", "name": k, "count": v} for k, v in totals.items()]
     for category, counter in (("actor_type", actor_types), ("object_type", object_types),
                               ("event_type", plovers), ("relation", relations)):
@@ -354,6 +357,16 @@ def render(tables: dict[str, list[dict]], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(tables, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
+        if len(tables) == 1:
+            # one table, one plain CSV file that any reader loads
+            (name, rows), = tables.items()
+            buf = io.StringIO()
+            w = csv.writer(buf, lineterminator="\n")
+            cols = _columns(name, rows)
+            w.writerow(cols)
+            for r in rows:
+                w.writerow([_cell(r.get(c)) for c in cols])
+            return buf.getvalue()
         sections = []
         for name, rows in tables.items():
             buf = io.StringIO()

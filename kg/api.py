@@ -20,10 +20,20 @@ from .vocab import ONTOLOGY_DIR
 
 @dataclass
 class Summary:
-    articles: int
-    actors: int
-    events: int
-    triples: int
+    """The store's counts, each defined once and used by every command that prints one."""
+
+    articles: int  # article graphs
+    actors: int  # actors described in the actors graph (every one an article mentions, and the
+    #              bodies they are part of), the rows of `kg export actors`
+    events: int  # every stored event, at any confidence
+    triples: int  # every statement of every graph, the ontology's included
+    shown: int = 0  # events at the views' default confidence (what export, viz and stats show)
+    ontology: int = 0  # statements of the ontology graph (not exported with the data)
+
+    def line(self, threshold: float) -> str:
+        return (f"{self.articles} articles, {self.actors} actors, {self.events} events ({self.shown} at "
+                f"confidence >= {threshold:.2f}, the views' default), {self.triples} triples "
+                f"({self.triples - self.ontology} of data, {self.ontology} of the ontology)")
 
 
 def open_store(path: str | Path, *, must_exist: bool = True) -> Store | RemoteStore:
@@ -81,16 +91,28 @@ def load(parts: Iterable[str | Path], store_path: str | Path) -> int:
     return n
 
 
-def summary(store_path: str | Path) -> Summary:
+def summary(store_path: str | Path, threshold: float | None = None) -> Summary:
+    """The store's counts (see Summary); `threshold`: the confidence `shown` counts from
+    (default: the views' default)."""
+    from .scorer import default_threshold
+    from .store import ONTOLOGY_GRAPH
     store = open_store(store_path)
+    threshold = default_threshold() if threshold is None else threshold
     counts = query_mod.run(store, """
         PREFIX ir: <https://w3id.org/irkg/ontology#>
         SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?events) WHERE {
           { ?a a ir:Article } UNION { ?e a ir:Event } }""").rows[0]
     actors = query_mod.run(store, """
         PREFIX ir: <https://w3id.org/irkg/ontology#>
-        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?art ir:mentions ?x }""").rows[0][0]
-    return Summary(int(counts[0]), int(actors), int(counts[1]), len(store))
+        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ir:Actor }""").rows[0][0]
+    # a number irkg computed, not text a user typed: written into the query as a decimal
+    shown = query_mod.run(store, f"""
+        PREFIX ir: <https://w3id.org/irkg/ontology#>
+        SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ir:Event ; ir:confidence ?c FILTER(?c >= {float(threshold):.6f}) }}"""
+                          ).rows[0][0]
+    ontology = query_mod.run(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"
+                             ).rows[0][0]
+    return Summary(int(counts[0]), int(actors), int(counts[1]), len(store), int(shown), int(ontology))
 
 
 def query(store_path: str | Path, text_or_name: str, params: dict | None = None):

@@ -15,6 +15,7 @@ from enum import Enum
 import typer
 
 from . import api
+from . import names as _names
 from .nlp import DEFAULT_PARSE, PARSE_MODES
 from .errors import KgError
 from .records import Problem
@@ -46,7 +47,7 @@ def _min_conf(value: float | None) -> float:
 
 
 # A name or value the user typed that irkg does not know: a bad command line, not a failure.
-USAGE_CODES = {"E204", "E205", "E206", "E207", "E213", "E214", "E215", "E216"}
+USAGE_CODES = {"E204", "E205", "E206", "E207", "E213", "E214", "E215", "E216", "E218"}
 
 
 def _saved_names() -> list[str]:
@@ -158,8 +159,7 @@ def build(
     for note in report.notes:
         typer.echo(f"kg: warning: {note}", err=True)
     typer.echo(f"built {report.built} articles ({report.unchanged} unchanged, {report.skipped} skipped), "
-               f"{report.events} events; store: {s.articles} articles, {s.actors} actors, {s.events} events, "
-               f"{s.triples} triples")
+               f"{report.events} events; store: {s.line(_min_conf(None))}")
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 
@@ -178,8 +178,7 @@ def load(
         s = api.summary(store)
     except KgError as e:
         _fail(e)
-    typer.echo(f"loaded {n} files; store: {s.articles} articles, {s.actors} actors, {s.events} events, "
-               f"{s.triples} triples")
+    typer.echo(f"loaded {n} files; store: {s.line(_min_conf(None))}")
 
 
 @export_app.command("events")
@@ -189,12 +188,14 @@ def export_events(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-", min_con
 
     Example: kg export events --store out/store -o out/events.csv --min-confidence 0.3
     """
+    threshold = _min_conf(min_confidence)
     try:
-        rows, events = api.export_events(store, output, _min_conf(min_confidence))
+        rows, events = api.export_events(store, output, threshold)
     except KgError as e:
         _fail(e)
     if output != "-":
-        typer.echo(f"wrote {rows} rows ({events} events, {rows - events} mirrored) to {output}", err=True)
+        typer.echo(f"wrote {rows} rows ({events} events at confidence >= {threshold:.2f}, {rows - events} mirrored "
+                   f"rows of symmetric ones) to {output}", err=True)
 
 
 @export_app.command("actors")
@@ -223,7 +224,13 @@ def export_graph(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-") -> None:
     except KgError as e:
         _fail(e)
     if output != "-":
-        typer.echo(f"wrote {n} statements to {output}", err=True)
+        suffix = Path(output).suffix.lower()
+        if suffix in (".graphml", ".gexf"):
+            typer.echo(f"wrote {n} edges to {output} (the actor network, as kg viz and kg stats read it)", err=True)
+        else:
+            what = ("the data graphs merged: a statement found in several graphs is written once"
+                    if suffix in (".ttl", ".nt") else "one per graph it is in: the articles' and the actors' graphs")
+            typer.echo(f"wrote {n} statements to {output} ({what}; the ontology graph is left out)", err=True)
 
 
 @app.command()
@@ -361,20 +368,31 @@ def stats(
     country: Annotated[Optional[list[str]], FilterOpts["country"]] = None,
     min_events: Annotated[int, FilterOpts["min_events"]] = 1,
     min_confidence: MinConfOpt = None,
+    table: Annotated[Optional[str], typer.Option("--table", "-t", help="Only this table: counts, centrality, "
+                                                 "communities, dyads, countries or timeline (needed for csv: "
+                                                 "one table per file).")] = None,
 ) -> None:
-    """Network analytics: counts, centrality, communities, dyads, countries, events over time.
+    """Network analytics of the actor network (events at the views' confidence with a target or an
+    object): counts, centrality, communities, dyads, countries, events over time.
 
-    Example: kg stats --store out/store --format json
+    Example: kg stats --store out/store --format json; kg stats -t centrality -f csv > centrality.csv
     """
     from . import analytics
     if format not in ("table", "csv", "json"):
         _fail(KgError("E206", value=format, options="table, csv, json"))
+    names = list(analytics.COLUMNS)
+    if table is not None and table not in names:
+        _fail(KgError("E214", kind="table", value=table, hint=_names.suggest(table, names),
+                      options=", ".join(names)))
+    if format == "csv" and table is None:
+        _fail(KgError("E218", options=", ".join(names)))
     try:
         g = api.actor_network(store, _filters(focus, hops, since, until, relation, plover, country, min_events,
                                               min_confidence))
     except KgError as e:
         _fail(e)
-    sys.stdout.write(analytics.render(analytics.stats(g), format))
+    tables = analytics.stats(g)
+    sys.stdout.write(analytics.render({table: tables[table]} if table else tables, format))
 
 
 @app.command()

@@ -80,8 +80,8 @@ def test_dyads_count_cooperation_and_conflict_per_pair():
 def test_counts_communities_countries_timeline():
     t = stats(hub_graph())
     counts = {(r["category"], r["name"]): r["count"] for r in t["counts"]}
-    assert counts[("total", "actors")] == 7 and counts[("total", "objects")] == 1
-    assert counts[("total", "events")] == 13
+    assert counts[("total", "actors in the network")] == 7 and counts[("total", "objects in the network")] == 1
+    assert counts[("total", "events with a target or an object")] == 13
     assert counts[("actor_type", "State")] == 4 and counts[("object_type", "BallisticMissile")] == 1
     assert counts[("event_type", "CONSULT")] == 5 and counts[("event_type", "(none)")] == 1
     assert counts[("relation", "met")] == 5

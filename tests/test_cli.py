@@ -118,3 +118,41 @@ def test_cli_sparql_syntax_errors_say_where_in_the_users_lines(seed_store, query
 
 def test_cli_bad_usage_exits_2():
     assert kg("build").returncode == 2
+
+
+def test_cli_counts_agree_between_build_export_and_stats(tmp_path):
+    """One definition of each count: the build's actors are the rows of the actor export, its
+    events at the default confidence are the exported events, its data triples the statements of
+    an N-Quads export; stats says it counts the network, not the store."""
+    import re
+    from pathlib import Path
+    seed = Path(__file__).resolve().parents[1] / "seeds"
+    store = tmp_path / "store"
+    built = kg("build", seed, "--store", store, "--quiet")
+    assert built.returncode == 0, built.stderr
+    m = re.search(r"(\d+) actors, (\d+) events \((\d+) at confidence >= ([\d.]+), the views' default\), "
+                  r"(\d+) triples \((\d+) of data, (\d+) of the ontology\)", built.stdout)
+    assert m, built.stdout
+    actors, events, shown, _, triples, data, ontology = m.groups()
+    assert int(triples) == int(data) + int(ontology)
+    out = kg("export", "actors", "--store", store, "-o", tmp_path / "a.csv")
+    assert f"wrote {actors} actors" in out.stderr
+    out = kg("export", "events", "--store", store, "-o", tmp_path / "e.csv")
+    assert f"({shown} events at confidence >= " in out.stderr
+    out = kg("export", "events", "--store", store, "--min-confidence", "0", "-o", tmp_path / "e0.csv")
+    assert f"({events} events at confidence >= 0.00" in out.stderr
+    out = kg("export", "graph", "--store", store, "-o", tmp_path / "g.nq")
+    assert f"wrote {data} statements" in out.stderr and "ontology graph is left out" in out.stderr
+    stats = kg("stats", "--store", store, "-t", "counts")
+    assert "actors in the network" in stats.stdout and "events with a target or an object" in stats.stdout
+
+
+def test_cli_stats_csv_is_one_table_per_call(seed_store, tmp_path):
+    import csv as csv_mod
+    r = kg("stats", "--store", seed_store, "-f", "csv")
+    assert r.returncode == 2 and "E218" in r.stderr and "--table" in r.stderr
+    r = kg("stats", "--store", seed_store, "-f", "csv", "-t", "centrality")
+    rows = list(csv_mod.DictReader(r.stdout.splitlines()))
+    assert r.returncode == 0 and rows and set(rows[0]) >= {"label", "degree", "betweenness"}
+    r = kg("stats", "--store", seed_store, "-t", "centrlity")
+    assert r.returncode == 2 and "did you mean 'centrality'" in r.stderr
