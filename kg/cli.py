@@ -76,28 +76,37 @@ def _fail(e: KgError) -> None:
 class _Progress:
     """A progress bar on a terminal, plain lines otherwise."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, total: int | None = None) -> None:
         self.quiet = quiet
         self.tty = sys.stderr.isatty()
+        self.total = total
         self.counts = {"built": 0, "unchanged": 0, "skipped": 0}
         self._bar = None
         if self.tty and not quiet:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                 transient=True)
-            self._task = self._bar.add_task("building", total=None)
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+            # the total when the input says it, and the time left from the pace so far
+            self._bar = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                                 TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), transient=True)
+            self._task = self._bar.add_task("building", total=total)
             self._bar.start()
 
     def article(self, article_id: str, status: str) -> None:
         self.counts[status] += 1
         if self._bar is not None:
-            self._bar.update(self._task, description=self._line())
+            self._bar.update(self._task, description=self._line(), completed=self._done())
         elif not self.quiet:
-            typer.echo(f"{status} {article_id}", err=True)
+            of = f" ({self._done()}/{self.total})" if self.total else ""
+            typer.echo(f"{status} {article_id}{of}", err=True)
+
+    def _done(self) -> int:
+        return sum(self.counts.values())
 
     def problem(self, p: Problem) -> None:
         if p.skipped:
             self.counts["skipped"] += 1
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self._done())
         msg = f"{'skipped' if p.skipped else 'warning'}: {p}"
         if self._bar is not None:
             self._bar.console.print(msg, markup=False, highlight=False)
@@ -139,7 +148,8 @@ def build(
 
     Example: kg build seeds/ corpus.jsonl --store out/store --workers 2
     """
-    progress = _Progress(quiet)
+    from .ingest import count_articles
+    progress = _Progress(quiet, None if quiet else count_articles([str(p) for p in paths]) or None)
     try:
         report = api.build([str(p) for p in paths], store, model=model, workers=workers, batch_size=batch_size,
                            force=force, parse=parse.value, on_article=progress.article, on_problem=progress.problem,

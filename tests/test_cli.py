@@ -58,8 +58,35 @@ def test_cli_build_clean_input_exits_zero_and_rebuild_skips_unchanged(tmp_path):
 def test_cli_plain_progress_lines_when_not_a_terminal(tmp_path):
     (tmp_path / "a.txt").write_text("Brazil met Argentina.", encoding="utf-8")
     r = kg("build", tmp_path / "a.txt", "--store", tmp_path / "s")
-    assert "built a" in r.stderr.splitlines()
+    assert "built a (1/1)" in r.stderr.splitlines()
     assert "\x1b[" not in r.stderr
+
+
+def test_cli_progress_bar_on_a_terminal_shows_the_total_and_the_time_left(tmp_path):
+    """A real pseudo-terminal: the bar counts against the total the input holds and says how long is left."""
+    import os
+    import pty
+    import time
+    d = tmp_path / "in"
+    d.mkdir()
+    for k in range(6):
+        (d / f"a{k}.txt").write_text(f"Brazil met Argentina on day {k}. Chile protested.", encoding="utf-8")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: kg build with its stderr on the terminal
+        os.execvp(sys.executable, [*KG, "build", str(d), "--store", str(tmp_path / "s")])
+    out, deadline = b"", time.time() + 240
+    while time.time() < deadline:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    _, status = os.waitpid(pid, 0)
+    text = out.decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text[-2000:]
+    assert "/6" in text and "left" in text, text[-2000:]
 
 
 @pytest.mark.parametrize("fmt,check", [
