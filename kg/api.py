@@ -3,6 +3,7 @@
     from kg import api
     report = api.build(["seeds/"], "out/store")
     table = api.query("out/store", "who-met-whom")
+    ds = api.dataset("out/store")   # the same store as an rdflib Dataset, no copy
 """
 from __future__ import annotations
 
@@ -39,6 +40,23 @@ class Summary:
 def open_store(path: str | Path, *, must_exist: bool = True) -> Store | RemoteStore:
     """The store in folder `path`, or on the SPARQL server at URL `path` (see RemoteStore)."""
     return _open(path, create=not must_exist)
+
+
+def dataset(store_path: str | Path, *, writable: bool = False):
+    """The store as an rdflib ``Dataset`` over the Oxigraph database itself (oxrdflib): rdflib's
+    graphs, SPARQL and serialisers work on it without a copy. Read-only unless ``writable``
+    (a write then raises RuntimeError); writable, it holds the store's lock as a build does.
+
+        ds = api.dataset("out/store")
+        actors = ds.get_graph(URIRef("https://w3id.org/irkg/id/graph/actors"))
+        ds.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    """
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+    if str(store_path).startswith(("http://", "https://")):
+        raise KgError("E219", url=store_path)
+    store = Store(store_path, create=False, read_only=not writable)
+    return Dataset(store=OxigraphStore(store=store._db))
 
 
 def build(paths: Iterable[str], store_path: str | Path, *, model: str | None = None, workers: int | None = 1,

@@ -52,6 +52,7 @@ class Errors:
     E216 = "no actor named '{value}' in the graph{hint}"
     E217 = "SPARQL syntax error at line {line}, column {column}, {found}: {hint}"
     E218 = "a CSV file holds one table: choose it with --table ({options}), or use --format json for all"
+    E219 = "an rdflib Dataset opens a store folder, not the server {url}; use rdflib's SPARQLStore on its /sparql endpoint"
     # Set-up (3xx)
     E300 = "spaCy pipeline '{name}' is not installed; install it or name another with --model / KG_MODEL"
     E301 = "data file {path} line {line}: {detail}"

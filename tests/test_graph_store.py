@@ -8,6 +8,8 @@ import shutil
 
 import networkx as nx
 import pytest
+
+from kg.errors import KgError
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from typer.testing import CliRunner
@@ -324,3 +326,26 @@ def test_an_actor_named_and_placed_differently_by_articles_keeps_one_label_and_o
         kg("export", "graph", "--store", str(store), "-o", str(out))
         dumps.append(out.read_bytes())
     assert dumps[0] == dumps[1], "the settled descriptions depend on the order articles came in"
+
+
+def test_api_dataset_is_the_store_as_an_rdflib_dataset_without_a_copy(seed_store, tmp_path):
+    from rdflib import Dataset, URIRef
+
+    from kg import api
+    from kg.graph import ACTORS_GRAPH
+    ds = api.dataset(seed_store)
+    assert isinstance(ds, Dataset)
+    graphs = {str(g.identifier) for g in ds.graphs()}
+    assert str(ACTORS_GRAPH) in graphs and any("/graph/000_752275d0ded06cc5" in g for g in graphs)
+    n = int(next(iter(ds.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))[0])
+    assert n == len(api.open_store(seed_store))  # the same statements: the store itself, not a copy
+    assert len(ds.get_graph(URIRef(str(ACTORS_GRAPH)))) > 50
+    assert "Chung Eui-yong" in ds.serialize(format="trig")
+    with pytest.raises(RuntimeError):  # read-only unless asked
+        ds.add((URIRef("http://example.org/a"), URIRef("http://example.org/b"), URIRef("http://example.org/c")))
+    with pytest.raises(KgError) as e:
+        api.dataset("http://127.0.0.1:7878")
+    assert e.value.code == "E219"
+    with pytest.raises(KgError) as e:
+        api.dataset(tmp_path / "nowhere")
+    assert e.value.code == "E201"
