@@ -90,6 +90,30 @@ def family_first() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def _known_by_tokens() -> dict[tuple[str, ...], tuple[str, str] | None]:
+    """The political figures of the lists by their name's words as spelling variants share them
+    (kg.identity.name_tokens): "Steve Mnuchin", "Stephen Mnuchin" and "Steven T. Mnuchin" are one
+    key. A key two different people share maps to None."""
+    from .identity import name_tokens
+    out: dict[tuple[str, ...], tuple[str, str] | None] = {}
+    for name, value in gz.load().known_people.items():
+        toks = tuple(sorted(name_tokens(name)))
+        if len(toks) < 2:
+            continue
+        out[toks] = value if out.get(toks, value) == value else None
+    return out
+
+
+def known_person(g: Gazetteer, name: str) -> tuple[str, str] | None:
+    """(country, sector) of a political figure the lists know by this name or a spelling of it."""
+    hit = g.known_people.get(name.lower())
+    if hit is not None or " " not in name.strip():
+        return hit
+    from .identity import name_tokens
+    return _known_by_tokens().get(tuple(sorted(name_tokens(name))))
+
+
+@lru_cache(maxsize=1)
 def leaders_by_surname() -> dict[str, tuple[str, ...]]:
     """Surname -> the keys of every office holder of leaders.tsv with it (dated offices)."""
     g = gz.load()
@@ -284,7 +308,7 @@ class _Resolver:
                 actor = Actor(key, known.label, "Person", country or known.country, known.sector or _sector(self.g, title),
                               title or known.title, known.aliases)
             else:
-                known_country, known_sector = self.g.known_people.get(name.lower(), (None, None))
+                known_country, known_sector = known_person(self.g, name) or (None, None)
                 # A title alone places its holder in the article's home country only where only a state
                 # has it: a national legislature's seat, an armed force's rank, a national office
                 # ("Sen.", "Lt. Col.", "National Security Adviser"), which the home press names without
@@ -292,6 +316,8 @@ class _Resolver:
                 # al-Bagsri" in a British paper) and keeps no country.
                 t = self.g.titles.get(title.lower()) if title else None
                 home = self.out.home if t is not None and t.kind in HOME_TITLE_KINDS else None
+                # the text's own qualifier of the title first ("U.N. mediator Diego Cordovez" in 1988 is
+                # the UN's, whatever he was later), then the lists, then the home country
                 actor = Actor(key, name, "Person", country or known_country or home,
                               _sector(self.g, title) or known_sector, title)
         self.people[key] = actor
@@ -670,7 +696,7 @@ class _Resolver:
     def _known_person(self, name: str) -> bool:
         """A person the gazetteer's leaders or its political figures name."""
         hit = self.g.lookup(name)
-        return bool(hit and hit[0] == "person") or name.lower() in self.g.known_people
+        return bool(hit and hit[0] == "person") or known_person(self.g, name) is not None
 
     def _person_inside(self, ent: Span) -> bool:
         """`Defense Secretary Leon Panetta`, `CFO Meng Wanzhou`, `WikiLeaks' Julian Assange` read as
@@ -704,7 +730,7 @@ class _Resolver:
                 hit = found[1] if found else None
             country = hit.country if hit is not None else self.g.places.get(text)
             if country is None and other.label_ == "PERSON":
-                country = self.g.known_people.get(text.lower(), (None, None))[0]
+                country = (known_person(self.g, text) or (None, None))[0]
             if country and len(country) == 3 and country in self.g.states:
                 counts[country] += 1
         if not counts or (unique and len(counts) > 1):

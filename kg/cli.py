@@ -96,8 +96,8 @@ class _Progress:
         if self._bar is not None:
             self._bar.update(self._task, description=self._line(), completed=self._done())
         elif not self.quiet:
-            of = f" ({self._done()}/{self.total})" if self.total else ""
-            typer.echo(f"{status} {article_id}{of}", err=True)
+            # one "STATUS ID" line each, for scripts to read; the bar alone shows the total
+            typer.echo(f"{status} {article_id}", err=True)
 
     def _done(self) -> int:
         return sum(self.counts.values())

@@ -96,7 +96,7 @@ def spark_session(master: str | None = DEFAULT_MASTER, app_name: str = "irkg"):
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:  # pragma: no cover - depends on the install
-        raise SystemExit("kg.distributed needs pyspark: pip install "irkg[spark]" (and a Java 17 runtime)") from e
+        raise SystemExit("kg.distributed needs pyspark: pip install 'irkg[spark]' (and a Java 17 runtime)") from e
     builder = SparkSession.builder.appName(app_name).config("spark.ui.enabled", "false") \
         .config("spark.ui.showConsoleProgress", "false")
     if master is not None:

@@ -414,3 +414,10 @@ def test_actors_an_acronym_a_name_introduces_is_that_organisation(nlp, text, wor
     full = mention_at(doc, found, word, nth=1).actor
     assert full.label in ("Baloch Liberation Army", "Movement for Democratic Change")
     assert word in found.actors()[full.key].aliases
+
+
+def test_actors_a_political_figure_the_lists_know_is_known_by_a_spelling_of_the_name(nlp):
+    # officials.tsv has "Steven Mnuchin": the Treasury Secretary is American whatever the sentence names
+    _, found = resolve(nlp, "Turkey was warned on Friday, Treasury Secretary Stephen Mnuchin said.")
+    people = {m.actor.label: m.actor.country for m in found.mentions if m.actor.type == "Person"}
+    assert people.get("Stephen Mnuchin") == "USA", people

@@ -58,7 +58,7 @@ def test_cli_build_clean_input_exits_zero_and_rebuild_skips_unchanged(tmp_path):
 def test_cli_plain_progress_lines_when_not_a_terminal(tmp_path):
     (tmp_path / "a.txt").write_text("Brazil met Argentina.", encoding="utf-8")
     r = kg("build", tmp_path / "a.txt", "--store", tmp_path / "s")
-    assert "built a (1/1)" in r.stderr.splitlines()
+    assert "built a" in r.stderr.splitlines()
     assert "\x1b[" not in r.stderr
 
 
