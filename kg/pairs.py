@@ -532,6 +532,15 @@ def _make(c: Candidate, plover: str, confidence: float, article: Article, rule_e
     return out
 
 
+TOPIC_PREPS = {"about", "regarding", "concerning"}
+
+
+def _topic(side: "Side | None") -> bool:
+    """The side is what something is about: the object of "about", "regarding", "concerning"."""
+    t = side.token if side is not None else None
+    return t is not None and t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS
+
+
 def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate, floor: float,
            article: Article, rule_events: list[Event], lex: lx.Lexicon | None = None,
            keep: float = 0.0) -> list[Event]:
@@ -545,7 +554,13 @@ def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate
         key = (c.sent.start, c.source.actor.key, c.source.sector, c.source.context)
         groups.setdefault(key, []).append(i)
     picks: list[tuple[int, str, float]] = []
-    raws = np.asarray(raws, dtype=np.float32).reshape(len(cands), len(types))
+    raws = np.array(raws, dtype=np.float32).reshape(len(cands), len(types))
+    consult = types.index("CONSULT") if "CONSULT" in types else None
+    for i, c in enumerate(cands):
+        if consult is not None and (_topic(c.source) or _topic(c.target)):
+            # "Trump spoke at length about North Korea": a meeting is with its parties; what it
+            # is about is its topic, never a side
+            raws[i, consult] = 0.0
     for members in groups.values():
         block = raws[members]
         tops = block.argmax(axis=0)

@@ -69,3 +69,18 @@ def test_pairs_one_event_per_act_even_when_a_meeting_is_read_from_both_sides():
     evs = pairs.decode(cands, raws, types, lambda x: x, 0.05, art, rules)
     consult = [e for e in evs if e.plover == "CONSULT"]
     assert len(consult) == 1 and consult[0].relation == "met"
+
+
+@pytest.mark.parametrize("text", [
+    "In 2018, Trump spoke at length about North Korea.",
+    "Japanese officials talked for hours regarding China on Monday.",
+])
+def test_pairs_what_a_meeting_is_about_is_never_a_side_of_it(text):
+    doc, found, cands = _pairs(text)
+    art = Article("t", text, "2020-03-04")
+    rules = events.extract(doc, art, found)
+    raws = [[0.9] for c in cands]  # the scorer at its most willing: only the rule can say no
+    evs = pairs.decode(cands, raws, ("CONSULT",), lambda x: x, 0.05, art, rules)
+    topics = {"North Korea", "China"}
+    assert not [e for e in evs if (e.target and e.target.label in topics) or e.source.label in topics], \
+        [(e.source.label, e.target.label if e.target else None) for e in evs]
