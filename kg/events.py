@@ -147,8 +147,25 @@ def match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
     _fresh(t.doc)
     if t.i in _MATCHES:
         return _MATCHES[t.i]
-    got = _MATCHES[t.i] = _match(t, lex)
+    got = _match(t, lex)
+    if got is not None and _asks_for_comment(t):
+        got = None
+    _MATCHES[t.i] = got
     return got
+
+
+# What a reporter asks for: "did not respond to a request for comment", "an email requesting comment".
+REPORTERS_ASKS = {"comment", "comments"}
+
+
+def _asks_for_comment(t: Token) -> bool:
+    """The trigger asks for comment, or turns down such a request ("declined a request for comment",
+    "declined to comment"): the reporter's exchange, never an act of the sentence's actors."""
+    def for_comment(x: Token) -> bool:
+        return any(p.lemma_.lower() in REPORTERS_ASKS for c in x.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for p in c.children if p.dep_ == "pobj")
+    objs = [c for c in t.children if c.dep_ in ("dobj", "xcomp")]
+    return for_comment(t) or any(o.lemma_.lower() in REPORTERS_ASKS or for_comment(o) for o in objs)
 
 
 def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
