@@ -363,6 +363,8 @@ class _Resolver:
                     return
                 if hit.type == "State" and self._locative(ent):
                     return  # "in Paris" is where, not who
+                if hit.type == "State" and kind == "metonym" and _venue(ent):
+                    return  # "the Hanoi summit", "the Minsk agreements": where, not who
                 if kind == "demonym":
                     # "Bosnian Serbs", "Iraqi Kurds": the people of the qualifying country.
                     qual = next((self.out.by_token[c.i] for c in ent.root.children
@@ -384,7 +386,7 @@ class _Resolver:
         if ent.label_ in ("GPE", "LOC", "FAC", "NORP") and text in self.g.places:
             # "shelled Juba", "Darfur rebels": a place stands for its country, except as a location.
             state = self.g.states.get(self.g.places[text])
-            if state is not None and not self._locative(ent):
+            if state is not None and not self._locative(ent) and not _venue(ent):
                 self._add(ent.start, ent.end, state, "place")
             return
         if ent.label_ == "ORG":
@@ -1158,6 +1160,21 @@ def used_as(span: Span, g: Gazetteer, person: bool) -> str | None:
         if conj.lower_ in ("and", "&") and nxt.text[:1].isupper() and not named:
             return "part of a longer name"  # "the Center for China| and Globalization"
     return None
+
+
+# Meetings and agreements named after where they were held or signed: "the Hanoi summit", "the
+# Geneva talks", "the Minsk agreements", "the Oslo Accords".
+VENUE_NOUNS = {"summit", "talk", "talks", "conference", "meeting", "negotiation", "negotiations", "process",
+               "agreement", "agreements", "accord", "accords", "deal", "declaration", "protocol", "format",
+               "forum", "convention", "communique", "round", "dialogue", "peace"}
+
+
+def _venue(ent: Span) -> bool:
+    """A city or capital naming a meeting or an agreement it was the venue of."""
+    root = ent.root
+    head = root.head
+    return root.dep_ in ("compound", "nmod", "amod") and not ent.start <= head.i < ent.end \
+        and head.lemma_.lower() in VENUE_NOUNS | {n.rstrip("s") for n in VENUE_NOUNS}
 
 
 def _verb_of(t: Token) -> Token:

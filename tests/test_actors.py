@@ -317,6 +317,9 @@ def test_actors_an_unknown_organisation_does_not_take_the_country_of_its_sentenc
     ("The crew stayed at Trump’s Turnberry resort in Scotland.", "Turnberry"),
     ("They flew to Mar-a-Lago for the weekend.", "Mar-a"),
     ("Negotiators spent the week on NAFTA and the FOIA requests.", "NAFTA"),
+    # a city naming the meeting or agreement it hosted is where, not who
+    ("Talks failed at the Hanoi Summit held in February.", "Hanoi"),
+    ("Both sides broke the Minsk agreements again.", "Minsk"),
 ])
 def test_actors_a_name_is_no_actor_where_it_is_part_of_another_thing(nlp, text, words):
     _, found = resolve(nlp, text)
