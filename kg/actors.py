@@ -201,6 +201,7 @@ class _Resolver:
         self.seen_keys: set[str] = set()
         self.last_subject_person: Actor | None = None
         self.last_person: Actor | None = None
+        self.person_before_sentence: Actor | None = None  # the last person named before this sentence
         self.last_titled: list[Actor] = []
         self.last_pair: tuple[Actor, ...] = ()
         self.last_foreign_state: Actor | None = None
@@ -221,6 +222,7 @@ class _Resolver:
         for ent in ents:
             by_sent.setdefault(ent.sent.start, []).append(ent)
         for sent in self.doc.sents:
+            self.person_before_sentence = self.last_person
             # Names first: a title before a name ("Secretary of State Antony Blinken") must
             # not be read as an organisation of its own.
             for ent in sorted(by_sent.get(sent.start, []), key=lambda e: (e.label_ != "PERSON", e.start)):
@@ -787,7 +789,9 @@ class _Resolver:
             if m.actor.type == "Person" and not m.members and span.root.i in self.out.by_token \
                     and span.root.dep_ in SUBJECT_DEPS:
                 return m.actor
-        return self.last_subject_person or self.last_person
+        # a person named before the pronoun, not one its own sentence names after it: in "Her trip
+        # will include meeting Macron and Scholz", "her" is nobody of that sentence
+        return self.last_subject_person or self.person_before_sentence
 
     def _earlier_in_sentence(self, t: Token, sent: Span) -> Iterator[tuple[Mention, Span]]:
         """The mentions before `t` in its sentence, nearest first, with their spans."""

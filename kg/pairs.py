@@ -541,6 +541,22 @@ def _topic(side: "Side | None") -> bool:
     return t is not None and t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS
 
 
+def _listed_objects(a: "Side | None", b: "Side | None") -> bool:
+    """Two sides that are items of one list that is not the list of those who act."""
+    if a is None or b is None or a.token is None or b.token is None:
+        return False
+    def list_head(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        # "Prime Minister Narendra Modi and ... Duterte": the list hangs on the name in apposition
+        return t.head if t.dep_ in ("appos", "compound") and t.head.i != t.i else t
+
+    x, y = a.token, b.token
+    if x.i == y.i or "conj" not in (x.dep_, y.dep_) or list_head(x).i != list_head(y).i:
+        return False
+    return list_head(x).dep_ in ("dobj", "pobj", "dative", "attr", "appos")
+
+
 def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate, floor: float,
            article: Article, rule_events: list[Event], lex: lx.Lexicon | None = None,
            keep: float = 0.0) -> list[Event]:
@@ -561,6 +577,10 @@ def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate
             # "Trump spoke at length about North Korea": a meeting is with its parties; what it
             # is about is its topic, never a side
             raws[i, consult] = 0.0
+        if _listed_objects(c.source, c.target):
+            # "will meet Modi and Duterte": two actors listed as what one act is done to are
+            # not an act between them
+            raws[i, :] = 0.0
     for members in groups.values():
         block = raws[members]
         tops = block.argmax(axis=0)

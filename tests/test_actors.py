@@ -424,3 +424,12 @@ def test_actors_a_political_figure_the_lists_know_is_known_by_a_spelling_of_the_
     _, found = resolve(nlp, "Turkey was warned on Friday, Treasury Secretary Stephen Mnuchin said.")
     people = {m.actor.label: m.actor.country for m in found.mentions if m.actor.type == "Person"}
     assert people.get("Stephen Mnuchin") == "USA", people
+
+
+def test_actors_a_pronoun_is_no_one_its_own_sentence_names_after_it(nlp):
+    doc, found = resolve(nlp, "Her trip will include meeting French President Emmanuel Macron and German "
+                              "Chancellor Olaf Scholz.")
+    assert found.at(doc[0]) is None
+    doc, found = resolve(nlp, "German Chancellor Olaf Scholz arrived in Paris. His talks with Macron lasted an hour.")
+    his = next(t for t in doc if t.text == "His")
+    assert found.at(his).actor.label == "Olaf Scholz"

@@ -84,3 +84,21 @@ def test_pairs_what_a_meeting_is_about_is_never_a_side_of_it(text):
     topics = {"North Korea", "China"}
     assert not [e for e in evs if (e.target and e.target.label in topics) or e.source.label in topics], \
         [(e.source.label, e.target.label if e.target else None) for e in evs]
+
+
+@pytest.mark.parametrize("text,apart", [
+    ("The trip will include meeting French President Emmanuel Macron and German Chancellor Olaf Scholz.",
+     {"Emmanuel Macron", "Olaf Scholz"}),
+    ("Turkey condemned Russia and Iran for the strikes.", {"Russia", "Iran"}),
+])
+def test_pairs_actors_listed_as_what_one_act_is_done_to_are_no_act_between_them(text, apart):
+    doc, found, cands = _pairs(text)
+    art = Article("t", text, "2020-03-04")
+    rules = events.extract(doc, art, found)
+
+    def between(c):
+        return c.target is not None and {c.source.actor.label, c.target.actor.label} == apart
+    assert any(between(c) for c in cands)
+    raws = [[0.9, 0.9] if between(c) else [0.0, 0.0] for c in cands]  # the scorer wants exactly that pair
+    evs = pairs.decode(cands, raws, ("ACCUSE", "CONSULT"), lambda x: x, 0.05, art, rules)
+    assert not [e for e in evs if e.target is not None and {e.source.label, e.target.label} == apart]
