@@ -291,6 +291,8 @@ def _stance(t: Token, trig: lx.Trigger, lex: lx.Lexicon) -> tuple[str, Token | N
             return "intent", node
         if via == "xcomp" and "neg" in _child_info(node)[0]:
             return None
+        if via == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in node.children):
+            return None  # "officials have yet to comment", "is yet to respond": not done (yet)
         if via == "xcomp" and _child_info(node)[2] & DEMAND_MODALS:
             return None
         if via == "xcomp" and _child_info(node)[2] & INTENT_MODALS:

@@ -102,7 +102,8 @@ CASES = {
 }
 NOTHING = {
     "negation": ["Pakistan did not attack India.", "Indonesia has not responded to Malaysia's request.",
-                 "Chile never sanctioned Peru."],
+                 "Chile never sanctioned Peru.", "Iran has yet to sign the agreement with the IAEA.",
+                 "Norway is yet to recognise Palestine."],
     "failed attacks": ["Houthi fighters failed to capture the port from Yemeni troops."],
     "a reporter's request for comment": ["Iran's Foreign Ministry did not reply to an email requesting comment.",
                                          "Russia's embassy in Washington did not respond to requests for comment.",
