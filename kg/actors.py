@@ -30,6 +30,7 @@ from .records import Actor, Mention
 from .tables import read_table, split_list
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+OBJECT_PRONOUNS = {"him", "her"}  # never the subject of their own clause ("he met him")
 THING_PRONOUNS = {"its", "it"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 # Nouns that, counted as `the two X` or `both X`, refer back to a pair of participants.
@@ -785,13 +786,34 @@ class _Resolver:
             if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ == "NOUN" and x.i not in self.out.by_token and \
                     (x.lemma_.lower() in PERSON_NOUNS or self.g.agents.get(x.lemma_.lower(), ("", ""))[1] == "PERSON"):
                 return None
-        for m, span in self._earlier_in_sentence(t, sent):
-            if m.actor.type == "Person" and not m.members and span.root.i in self.out.by_token \
-                    and span.root.dep_ in SUBJECT_DEPS:
-                return m.actor
+        found = next((m.actor for m, span in self._earlier_in_sentence(t, sent)
+                      if m.actor.type == "Person" and not m.members and span.root.i in self.out.by_token
+                      and span.root.dep_ in SUBJECT_DEPS), None)
         # a person named before the pronoun, not one its own sentence names after it: in "Her trip
         # will include meeting Macron and Scholz", "her" is nobody of that sentence
-        return self.last_subject_person or self.person_before_sentence
+        found = found or self.last_subject_person or self.person_before_sentence
+        subject = self._clause_subject(t) if t.lower_ in OBJECT_PRONOUNS else None
+        if found is not None and subject is not None and found.key == subject.key:
+            # "Trump described his relationship with him": an object pronoun is not its own
+            # clause's subject; it is the last other person named
+            return next((m.actor for m in reversed(self.out.mentions) if m.start < t.idx
+                         and m.actor.type == "Person" and not m.members and m.actor.key != subject.key), None)
+        return found
+
+    def _clause_subject(self, t: Token) -> Actor | None:
+        """The person who is the subject of the clause of `t` (a conjoined verb shares its subject)."""
+        verb = t
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                m = self.out.by_token.get(subj.i)
+                return m.actor if m is not None and m.actor.type == "Person" and not m.members else None
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
     def _earlier_in_sentence(self, t: Token, sent: Span) -> Iterator[tuple[Mention, Span]]:
         """The mentions before `t` in its sentence, nearest first, with their spans."""

@@ -433,3 +433,15 @@ def test_actors_a_pronoun_is_no_one_its_own_sentence_names_after_it(nlp):
     doc, found = resolve(nlp, "German Chancellor Olaf Scholz arrived in Paris. His talks with Macron lasted an hour.")
     his = next(t for t in doc if t.text == "His")
     assert found.at(his).actor.label == "Olaf Scholz"
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Putin arrived in Ankara on Monday. Erdogan greeted him at the airport.", "Vladimir Putin"),
+    ("Putin met Erdogan on Monday. Later he called him a friend.", "Recep Tayyip Erdogan"),
+    ("Trump praised his summit with North Korean leader Kim Jong Un and described his relationship with him "
+     "as good.", "Kim Jong Un"),
+])
+def test_actors_an_object_pronoun_is_not_the_subject_of_its_own_clause(nlp, text, who):
+    doc, found = resolve(nlp, text)
+    him = next(t for t in doc if t.lower_ == "him")
+    assert found.at(him).actor.label == who
