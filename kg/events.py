@@ -38,6 +38,10 @@ REPORT_VERBS = {"say", "tell", "state", "add", "insist", "announce", "declare", 
                 "write", "report", "claim", "assert", "argue", "explain", "reiterate", "emphasize",
                 "emphasise", "urge", "quote"}
 LOCATIVE = {"in", "at"}
+# Tourists, students, business people, patients, refugees and criminals visit and meet without it
+# being diplomacy (the coding rules leave out what no political actor does).
+PRIVATE_SECTORS = {"CVL", "EDU", "BUS", "HLH", "REF", "CRM"}
+PRIVATE_VISITS = {"CONSULT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -95,6 +99,8 @@ def extract(doc: Doc, article: Article, found: ArticleActors, lexicon: lx.Lexico
             if key in seen or (ev.target is not None and ev.target.key == ev.source.key
                                and ev.source_sector == ev.target_sector):
                 continue
+            if ev.plover in PRIVATE_VISITS and (ev.source_sector in PRIVATE_SECTORS or ev.target_sector in PRIVATE_SECTORS):
+                continue  # "Chinese tourists visited Vietnam": travel, not diplomacy
             seen.add(key)
             events.append(ev)
     return events
@@ -538,6 +544,12 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
         clauses = [c for c in kids if c.dep_ in ("ccomp", "acl", "xcomp")]
         subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         got = [a for a in _args(subjects, found) if _who(a) not in source_keys]
+    if not got and trig.plover == "REQUEST" and t.dep_ == "acl" and t.tag_ == "VBN":
+        # "a meeting of the U.N. Security Council requested by the United States": what was asked
+        # for is the body's, and the body is who was asked
+        owners = [p for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        got = [a for a in _args(owners, found) if _who(a) not in source_keys]
     return got
 
 

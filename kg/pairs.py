@@ -541,6 +541,20 @@ def _topic(side: "Side | None") -> bool:
     return t is not None and t.dep_ == "pobj" and t.head.lower_ in TOPIC_PREPS
 
 
+def _private(side: "Side | None") -> bool:
+    """Tourists, students, business people...: the side or the people its demonym qualifies
+    ("Chinese" of "Chinese students") are private persons (events.PRIVATE_SECTORS)."""
+    if side is None:
+        return False
+    if side.sector in ev.PRIVATE_SECTORS:
+        return True
+    t = side.token
+    if t is None or t.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return False
+    from . import gazetteer
+    return gazetteer.load().agents.get(t.head.lemma_.lower(), ("", ""))[0] in ev.PRIVATE_SECTORS
+
+
 def _listed_objects(a: "Side | None", b: "Side | None") -> bool:
     """Two sides that are items of one list that is not the list of those who act."""
     if a is None or b is None or a.token is None or b.token is None:
@@ -577,6 +591,8 @@ def decode(cands: list[Candidate], raws: list, types: tuple[str, ...], calibrate
             # "Trump spoke at length about North Korea": a meeting is with its parties; what it
             # is about is its topic, never a side
             raws[i, consult] = 0.0
+        if consult is not None and (_private(c.source) or _private(c.target)):
+            raws[i, consult] = 0.0  # tourists and students visiting: travel, not diplomacy, either way
         if _listed_objects(c.source, c.target):
             # "will meet Modi and Duterte": two actors listed as what one act is done to are
             # not an act between them

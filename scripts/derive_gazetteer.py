@@ -1515,6 +1515,9 @@ people|CVL|PERSON_GROUP|people
 public|CVL|PERSON_GROUP|public
 hostage|CVL|PERSON|
 student|EDU|PERSON|
+tourist|CVL|PERSON|
+visitor|CVL|PERSON|
+pilgrim|REL|PERSON|
 professor|EDU|PERSON|
 scholar|EDU|PERSON|
 analyst|EDU|PERSON|

@@ -49,6 +49,9 @@ CASES = {
     "nominal and light-verb events": [
         ("Japan and Australia held talks on Monday.", ("JPN", "CONSULT", "AUS")),
         ("Pakistan conducted a missile test on Friday.", ("PAK", "MOBILIZE", None)),
+        # what was asked for belongs to whom it was asked of
+        ("A meeting of the U.N. Security Council requested by France and Japan was held on Friday.",
+         ("FRA", "REQUEST", "IGO")),
         # a light noun: whoever claims responsibility for an attack is its attacker
         ("The Baloch Liberation Army claimed responsibility for the attack on Tuesday.", ("PAK", "ASSAULT", None)),
         ("Al-Shabaab took responsibility for the bombing of the hotel.", ("IMG", "ASSAULT", None)),
@@ -105,6 +108,8 @@ NOTHING = {
                  "Chile never sanctioned Peru.", "Iran has yet to sign the agreement with the IAEA.",
                  "Norway is yet to recognise Palestine."],
     "failed attacks": ["Houthi fighters failed to capture the port from Yemeni troops."],
+    "travel, not diplomacy": ["More than two million Chinese tourists visited Vietnam last year.",
+                              "Hundreds of Indian students visited Kenya in July."],
     "a reporter's request for comment": ["Iran's Foreign Ministry did not reply to an email requesting comment.",
                                          "Russia's embassy in Washington did not respond to requests for comment.",
                                          "China's mission declined a request for comment on Friday.",
