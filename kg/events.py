@@ -374,7 +374,9 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
                             return got
             return []
         if any(c.dep_ == "nsubjpass" for c in kids):
-            return []
+            # "was killed in a U.S. airstrike", "died in an Israeli raid": the actor of the
+            # attack the passive act happened in is its agent
+            return _attack_actor(t, found)
         if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl", "xcomp") and not any(
                 c.dep_ == "dobj" for v in (t, *t.conjuncts) for c in v.children):
             return []  # "When asked about X, the minister said": a participle without an object is passive
@@ -396,6 +398,25 @@ def _source(t: Token, found: ArticleActors, depth: int = 0) -> list[_Arg]:
             return _args(_stray_subject(t), found)
         return []
     return _noun_source(t, found, depth)
+
+
+# Nouns of attacks a passive act can happen in: "killed in a U.S. airstrike", "wounded in an Israeli raid".
+ATTACK_NOUNS = {"airstrike", "strike", "raid", "attack", "bombing", "shelling", "operation", "offensive",
+                "ambush", "assault", "shootout", "crackdown", "drone", "bombardment", "fire", "gunfire", "clash"}
+
+
+def _attack_actor(t: Token, found: ArticleActors) -> list[_Arg]:
+    """The actor an attack noun under `t` names as its own ("in a U.S. airstrike": the US)."""
+    for c in t.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "by"):
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj" and p.lemma_.lower() in ATTACK_NOUNS:
+                mods = [m for m in p.children if m.dep_ in ("compound", "amod", "nmod", "poss") and m.i < p.i]
+                got = _args(mods, found)
+                if got:
+                    return got
+    return []
 
 
 def _stray_subject(t: Token) -> list[Token]:
@@ -494,8 +515,8 @@ def _targets(t: Token, trig: lx.Trigger, found: ArticleActors, source_keys: set)
     if t.pos_ in ("VERB", "AUX"):
         if not trig.objects:
             cands += [c for c in kids if c.dep_ in ("dobj", "dative")]
-            if any(c.dep_ == "agent" for c in kids):
-                cands += [c for c in kids if c.dep_ == "nsubjpass"]
+            if any(c.dep_ == "agent" for c in kids) or _attack_actor(t, found):
+                cands += [c for c in kids if c.dep_ == "nsubjpass"]  # "X was killed (by Y | in a Y raid)"
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
         # "donated and delivered goods to X": coordinated verbs share their partner.
         shared = [c for c in t.conjuncts if c.pos_ == "VERB" and abs(c.i - t.i) <= WINDOW]

@@ -33,6 +33,9 @@ CASES = {
         ("Turkish troops attacked Kurdish fighters near the border.", ("TUR", "ASSAULT", None)),
     ],
     "passive voice": [
+        # no by-agent: the actor of the attack it happened in
+        ("The Islamic State commander was killed in a U.S. airstrike in Syria.", ("USA", "ASSAULT", "IMG")),
+        ("Three Hamas fighters were killed in an Israeli raid in Gaza.", ("ISR", "ASSAULT", "PSE")),
         ("Israel was accused by Iran of sabotage.", ("IRN", "ACCUSE", "ISR")),
         ("The convoy was attacked by Syrian troops.", ("SYR", "ASSAULT", None)),
     ],
