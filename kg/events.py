@@ -184,7 +184,8 @@ def _match(t: Token, lex: lx.Lexicon) -> lx.Trigger | None:
     prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
     # "stepped down", "pulled out of": the parser sometimes calls a particle an adverb or a preposition.
     adjacent = [c for c in t.children if c.dep_ in ("advmod", "prep") and c.i == t.i + 1
-                and c.lower_ in PARTICLE_WORDS | {"on"}]
+                and c.lower_ in PARTICLE_WORDS | {"on"}
+                and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)]  # "fired on Saturday"
     prts |= {c.lower_ for c in adjacent}
     # "forced the UN agency out of the country", "called the strike off": a particle right
     # after the object belongs to the verb.

@@ -32,6 +32,9 @@ CASES = {
         ("Egypt condemned the Israeli strikes.", ("EGY", "ACCUSE", "ISR")),
         ("Turkish troops attacked Kurdish fighters near the border.", ("TUR", "ASSAULT", None)),
     ],
+    "firing on": [
+        ("Pakistani soldiers fired on Indian positions in Kashmir.", ("PAK", "ASSAULT", "IND")),
+    ],
     "passive voice": [
         # no by-agent: the actor of the attack it happened in
         ("The Islamic State commander was killed in a U.S. airstrike in Syria.", ("USA", "ASSAULT", "IMG")),
@@ -111,6 +114,8 @@ NOTHING = {
                  "Chile never sanctioned Peru.", "Iran has yet to sign the agreement with the IAEA.",
                  "Norway is yet to recognise Palestine."],
     "failed attacks": ["Houthi fighters failed to capture the port from Yemeni troops."],
+    "dismissing someone is no shooting": ["Brazil's president fired his defence minister on Monday.",
+                                          "Brazil's president fired on Saturday his chief of staff."],
     "travel, not diplomacy": ["More than two million Chinese tourists visited Vietnam last year.",
                               "Hundreds of Indian students visited Kenya in July."],
     "a reporter's request for comment": ["Iran's Foreign Ministry did not reply to an email requesting comment.",
