@@ -366,8 +366,8 @@ class _Resolver:
                     return
                 if hit.type == "State" and self._locative(ent):
                     return  # "in Paris" is where, not who
-                if hit.type == "State" and kind == "metonym" and _venue(ent):
-                    return  # "the Hanoi summit", "the Minsk agreements": where, not who
+                if hit.type == "State" and (kind == "metonym" or text in city_states()) and _venue(ent):
+                    return  # "the Hanoi summit", "the Minsk agreements", "the Singapore summit": where, not who
                 if kind == "demonym":
                     # "Bosnian Serbs", "Iraqi Kurds": the people of the qualifying country.
                     qual = next((self.out.by_token[c.i] for c in ent.root.children
@@ -1193,6 +1193,14 @@ def used_as(span: Span, g: Gazetteer, person: bool) -> str | None:
 VENUE_NOUNS = {"summit", "talk", "talks", "conference", "meeting", "negotiation", "negotiations", "process",
                "agreement", "agreements", "accord", "accords", "deal", "declaration", "protocol", "format",
                "forum", "convention", "communique", "round", "dialogue", "peace"}
+
+
+@lru_cache(maxsize=1)
+def city_states() -> frozenset[str]:
+    """States named like their own capital (countries.tsv: the label is one of its metonyms):
+    "Singapore", "Djibouti"; as the name of a summit they are the city."""
+    return frozenset(r["label"] for r in read_table("countries.tsv")
+                     if r["label"] in split_list(r.get("metonyms", "")))
 
 
 def _venue(ent: Span) -> bool:

@@ -320,6 +320,7 @@ def test_actors_an_unknown_organisation_does_not_take_the_country_of_its_sentenc
     # a city naming the meeting or agreement it hosted is where, not who
     ("Talks failed at the Hanoi Summit held in February.", "Hanoi"),
     ("Both sides broke the Minsk agreements again.", "Minsk"),
+    ("The two leaders met at the Singapore summit in June.", "Singapore"),  # a state named like its capital
 ])
 def test_actors_a_name_is_no_actor_where_it_is_part_of_another_thing(nlp, text, words):
     _, found = resolve(nlp, text)
