@@ -269,11 +269,15 @@ class _Resolver:
         verb = _verb_of(t)
         for e in t.sent.ents:
             root = e.root
-            where = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS or \
+            holder = root.head if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in PLACE_NOUNS else root
+            where = holder.dep_ == "pobj" and holder.head.lower_ in LOCATIVE_PREPS or \
                 root.dep_ == "poss" and root.head.lemma_.lower() in PLACE_NOUNS
             if not where or _verb_of(root).i != verb.i:
                 continue
             text = _strip_det(e.text)
+            words = text.split()
+            if len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
+                text = " ".join(words[:-1])  # "Kandahar province", "Idlib governorate"
             hit = self.g.lookup(text)
             country = hit[1].country if hit and hit[1].type == "State" else self.g.places.get(text)
             if country in self.g.states:

@@ -53,6 +53,7 @@ def test_actors_counterpart_takes_the_title_of_the_person_it_is_counterpart_to(n
     ("Militants attacked a train on Tuesday in Pakistan’s Balochistan province.", "Militants", "PAK", "UAF"),
     ("Gunmen killed five civilians in northern Nigeria on Sunday.", "Gunmen", "NGA", "UAF"),
     ("Gunmen killed five civilians in northern Nigeria on Sunday.", "civilians", "NGA", "CVL"),
+    ("Gunmen fired on a police checkpoint in Kandahar province on Monday.", "Gunmen", "AFG", "UAF"),
 ])
 def test_actors_agent_nouns_take_their_country_from_modifiers(nlp, text, word, country, sector):
     doc, found = resolve(nlp, text)
