@@ -232,8 +232,44 @@ class _Resolver:
                 if token.i not in self.consumed:
                     self._token(token, sent)
             self._update_discourse(sent)
+        self._people_read_as_organisations()
         self.out.mentions.sort(key=lambda m: m.start)
         return self.out
+
+    def _people_read_as_organisations(self) -> None:
+        """A lone surname, which the model may read as an organisation ("Mueller said",
+        "Baghdadi's fighters", "el-Sissi" for el-Sisi), is the person of the article with that
+        surname, or with a surname one letter from it, when there is exactly one such person. The
+        article is read whole first: the full name often comes after the surname ("Guaido called
+        for protests. Opposition leader Juan Guaido...")."""
+        surnames: dict[str, set[str]] = {}
+        for key, p in self.people.items():
+            parts = p.label.split()
+            if len(parts) >= 2:
+                for form in (parts[-1].lower(), bare_surname(parts[-1])):
+                    surnames.setdefault(form, set()).add(key)
+        if not surnames:
+            return
+        for n, m in enumerate(self.out.mentions):
+            if m.how != "model" or m.actor.type not in ("Organization", "Person") or m.members or " " in m.text \
+                    or " " in m.actor.label:
+                continue
+            word = m.text.lower()
+            keys = surnames.get(word, set()) | surnames.get(bare_surname(word), set())
+            if not keys and len(word) >= 6:
+                # "ElBardei" for ElBaradei; not "Clintons" for the Clintons
+                keys = {k for form, ks in surnames.items() if len(form) >= 5 and one_edit(form, word)
+                        and word != form + "s" for k in ks}
+            if len(keys) != 1:
+                continue
+            person = self.people[keys.pop()]
+            if m.text not in person.aliases:
+                person = replace(person, aliases=(*person.aliases, m.text))  # searchable by it too
+            new = Mention(m.start, m.end, m.text, person, "shortname", person.sector)
+            self.out.mentions[n] = new
+            for i, old in list(self.out.by_token.items()):
+                if old is m:
+                    self.out.by_token[i] = new
 
     # --- registering -------------------------------------------------------------------
     def _add(self, span_start: int, span_end: int, actor: Actor, how: str, *, sector: str | None = None,
@@ -1057,6 +1093,29 @@ class _Resolver:
 
 
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
+
+
+def one_edit(x: str, y: str) -> bool:
+    """`x` is `y` with one letter added, dropped or changed."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    if len(x) > len(y):
+        x, y = y, x
+    return any(y[:k] + y[k + 1:] == x for k in range(len(y)))
+
+
+# The Arabic article joined to a name: "al-Baghdadi" is "Baghdadi" on second mention.
+ARTICLE_PREFIXES = ("al-", "el-")
+
+
+def bare_surname(word: str) -> str:
+    w = word.lower()
+    for p in ARTICLE_PREFIXES:
+        if w.startswith(p) and len(w) > len(p) + 2:
+            return w[len(p):]
+    return w
 
 
 def _glued(word: str) -> bool:

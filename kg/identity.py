@@ -30,6 +30,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from . import gazetteer as gz
 from . import names
 from .actors import _east_asian, family_first
+from .actors import one_edit as _one_edit
 from .errors import KgError
 from .graph import ACTORS_GRAPH, ID, actor_iri, office_iri
 from .tables import read_table
@@ -223,16 +224,6 @@ def _near_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _keys(word: str) -> set[str]:
     """The word and, from five letters, the word less any one letter."""
     return {word} | ({word[:k] + word[k + 1:] for k in range(len(word))} if len(word) >= 5 else set())
-
-
-def _one_edit(x: str, y: str) -> bool:
-    if abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        return sum(c != d for c, d in zip(x, y)) == 1
-    if len(x) > len(y):
-        x, y = y, x
-    return any(y[:k] + y[k + 1:] == x for k in range(len(y)))
 
 
 PEOPLE = f"""

@@ -2158,6 +2158,9 @@ Ferdinand Marcos Jr.|Ferdinand Marcos Jr;Bongbong Marcos;Ferdinand R. Marcos Jr.
 Ma Ying-jeou|Ma Ying-Jeou;Ma Ying Jeou|TWN|President|2008-05-20|2016-05-20|
 Tsai Ing-wen|Tsai Ing-Wen;Tsai Ing Wen|TWN|President|2016-05-20|2024-05-20|
 Lai Ching-te|Lai Ching-Te;William Lai;William Lai Ching-te|TWN|President|2024-05-20||
+Nelson Mandela|Nelson Rolihlahla Mandela;Madiba|ZAF|President|1994-05-10|1999-06-14|
+Thabo Mbeki|Thabo Mvuyelwa Mbeki|ZAF|President|1999-06-14|2008-09-24|
+Kgalema Motlanthe||ZAF|President|2008-09-25|2009-05-09|
 Jacob Zuma|Jacob Gedleyihlekisa Zuma|ZAF|President|2009-05-09|2018-02-14|
 Cyril Ramaphosa|Matamela Cyril Ramaphosa|ZAF|President|2018-02-15||
 Muhammadu Buhari||NGA|President|2015-05-29|2023-05-29|

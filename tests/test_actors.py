@@ -369,6 +369,26 @@ def test_actors_a_surname_no_office_decides_stays_unresolved(nlp):
     assert mention_at(doc, actors.resolve(doc, date="2019-03-03"), "Bush").actor.label == "Bush"
 
 
+@pytest.mark.parametrize("text,word,label", [
+    ("Mueller said on Friday that the inquiry was over. Special counsel Robert Mueller declined to comment.",
+     "Mueller", "Robert Mueller"),
+    ("Egypt's President Abdel Fattah el-Sisi met the delegation. El-Sissi said Egypt would help.",
+     "Sissi", "Abdel Fattah el-Sisi"),
+    ("Guaido called for protests. Venezuelan opposition leader Juan Guaido spoke in Caracas.",
+     "Guaido", "Juan Guaido"),
+])
+def test_actors_a_lone_surname_is_the_one_person_of_the_article_with_it(nlp, text, word, label):
+    doc, found = resolve(nlp, text)
+    m = mention_at(doc, found, word)
+    assert (m.actor.type, m.actor.label) == ("Person", label)
+
+
+def test_actors_a_lone_surname_two_people_of_the_article_share_stays_apart(nlp):
+    doc, found = resolve(nlp, "Mueller said the inquiry was over. Robert Mueller and his brother Tom Mueller "
+                              "declined to comment.")
+    assert mention_at(doc, found, "Mueller").actor.label not in ("Robert Mueller", "Tom Mueller")
+
+
 @pytest.mark.parametrize("text,name,country", [
     # a director, mayor or leader no list places keeps no country, whatever paper it is in
     ("British Prime Minister David Cameron spoke on Monday. The mayor of the town, Mamo Salim, asked for help.",
