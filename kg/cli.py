@@ -429,7 +429,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
-    max_rows: Annotated[int, typer.Option(help="Most result rows returned; a capped result says so.")] = 10000,
+    max_rows: Annotated[int, typer.Option(help="Most result rows in one answer; a capped answer says so and "
+                                          "links the next page (offset=).")] = 10000,
+    cors: Annotated[Optional[list[str]], typer.Option(help="An origin whose web pages may read answers (CORS), "
+                                                      "e.g. https://yasgui.triply.cc; repeat for more; '*' for any. "
+                                                      "Default: none.")] = None,
+    allow_host: Annotated[Optional[list[str]], typer.Option(help="One more name the server answers for in the "
+                                                            "Host header (others get 403); repeat for more.")] = None,
+    max_memory: Annotated[int, typer.Option(help="MiB a query may grow its worker by before it is stopped "
+                                            "(503); 0 for no limit.")] = 2048,
 ) -> None:
     """A read-only SPARQL 1.1 Protocol endpoint at /sparql.
 
@@ -437,7 +445,8 @@ def serve(
     """
     from . import serve as serve_mod
     try:
-        serve_mod.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows)
+        serve_mod.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows, cors=tuple(cors or ()),
+                        allow_hosts=tuple(allow_host or ()), max_memory=max_memory)
     except KgError as e:
         _fail(e)
 

@@ -225,7 +225,7 @@ def test_a_huge_result_is_capped_and_says_so(server):
     assert status == 200
     assert headers["x-irkg-truncated"] == "true" and headers["x-irkg-row-limit"] == str(MAX_ROWS)
     doc = json.loads(body)
-    assert doc["irkg"] == {"truncated": True, "limit": MAX_ROWS}
+    assert doc["irkg"] == {"truncated": True, "limit": MAX_ROWS, "next_offset": MAX_ROWS}
     assert len(doc["results"]["bindings"]) == MAX_ROWS
     status, headers, body = server.query(MANY, accept="text/csv", how="get")
     assert status == 200 and headers["x-irkg-truncated"] == "true"
