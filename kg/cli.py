@@ -76,11 +76,12 @@ def _fail(e: KgError) -> None:
 class _Progress:
     """A progress bar on a terminal, plain lines otherwise."""
 
-    def __init__(self, quiet: bool, total: int | None = None) -> None:
+    def __init__(self, quiet: bool, total: int | None = None, verbose: bool = False) -> None:
         self.quiet = quiet
+        self.verbose = verbose
         self.tty = sys.stderr.isatty()
         self.total = total
-        self.counts = {"built": 0, "unchanged": 0, "skipped": 0}
+        self.counts = {"built": 0, "unchanged": 0, "skipped": 0, "other files": 0}
         self._bar = None
         if self.tty and not quiet:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
@@ -100,9 +101,13 @@ class _Progress:
             typer.echo(f"{status} {article_id}", err=True)
 
     def _done(self) -> int:
-        return sum(self.counts.values())
+        return self.counts["built"] + self.counts["unchanged"] + self.counts["skipped"]
 
     def problem(self, p: Problem) -> None:
+        if p.code == "E122":  # a file of a folder that is no article: counted, named with --verbose
+            self.counts["other files"] += 1
+            if not self.verbose:
+                return
         if p.skipped:
             self.counts["skipped"] += 1
             if self._bar is not None:
@@ -124,7 +129,9 @@ class _Progress:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md), folders, or JSON Lines files.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .md, .jsonl, .html, .rss, .atom, .warc, any "
+                                               "of them .gz/.bz2/.xz), folders, or http(s) URLs of pages and feeds "
+                                               "(fetched once, then cached).")],
     store: Annotated[str, typer.Option("--store", "-s", envvar="KG_STORE", show_envvar=True,
                                        help="The store: a folder (an embedded database), or a SPARQL server's "
                                        "URL, e.g. http://127.0.0.1:7878 (see docs/scale.md).")] = DEFAULT_STORE,
@@ -140,6 +147,8 @@ def build(
         help="Do not store events less likely than this (default 0: store every event the scorer keeps, and let "
              "the views filter).")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also name every file of a folder that is not "
+                                          "an article file (they are counted either way).")] = False,
     corrections: Annotated[Optional[Path], typer.Option(
         help="An actor corrections file (see `kg actors --help`) to keep in the store and apply after this "
              "and every later build.")] = None,
@@ -149,7 +158,7 @@ def build(
     Example: kg build seeds/ corpus.jsonl --store out/store --workers 2
     """
     from .ingest import count_articles
-    progress = _Progress(quiet, None if quiet else count_articles([str(p) for p in paths]) or None)
+    progress = _Progress(quiet, None if quiet else count_articles([str(p) for p in paths]) or None, verbose)
     try:
         report = api.build([str(p) for p in paths], store, model=model, workers=workers, batch_size=batch_size,
                            force=force, parse=parse.value, on_article=progress.article, on_problem=progress.problem,
@@ -168,8 +177,11 @@ def build(
     progress.close()
     for note in report.notes:
         typer.echo(f"kg: warning: {note}", err=True)
-    typer.echo(f"built {report.built} articles ({report.unchanged} unchanged, {report.skipped} skipped), "
-               f"{report.events} events; store: {s.line(_min_conf(None))}")
+    others = progress.counts["other files"]
+    typer.echo(f"built {report.built} articles ({report.unchanged} unchanged, {report.skipped} skipped"
+               + (f"; {others} other file{'s' if others != 1 else ''} not read" + ("" if verbose else ", -v names them")
+                  if others else "")
+               + f"), {report.events} events; store: {s.line(_min_conf(None))}")
     raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
 
 

@@ -36,7 +36,7 @@ import shutil
 from pathlib import Path
 
 from kg import nlp
-from kg.ingest import BOMS, JSONL_SUFFIXES, expand_paths, jsonl_line, problem, read_text_file, shown
+from kg.ingest import BOMS, READERS, expand_paths, jsonl_line, kind_of, problem, shown
 from kg.records import Article, Problem
 
 DEFAULT_MASTER = "local[*]"
@@ -135,10 +135,11 @@ def run(inputs: list[str], output: str | Path, *, master: str | None = DEFAULT_M
         sources = []  # RDDs of (order, Article | Problem); order = (file index, line)
         for index, item in enumerate(_inputs(inputs)):
             if isinstance(item, Problem):
-                problems.append(_problem_dict(item))
+                if item.code != "E122":  # a file of another kind in a folder is not an article
+                    problems.append(_problem_dict(item))
                 continue
             path = str(item)
-            if isinstance(item, str) or item.suffix.lower() in JSONL_SUFFIXES:
+            if isinstance(item, str) or kind_of(item) == "jsonl":  # Spark reads .gz and .bz2 itself
                 wide = None if isinstance(item, str) else _wide_bom(path)
                 if wide is not None:
                     problems.append(_problem_dict(problem(f"{path}:1", "E121", encoding=wide.upper())))
@@ -149,7 +150,8 @@ def run(inputs: list[str], output: str | Path, *, master: str | None = DEFAULT_M
                                                         for r in jsonl_line(path, li[1] + 1, li[0])]))
             else:
                 sources.append(sc.parallelize([(index, path)], 1).flatMap(
-                    lambda ip: [((ip[0], 0), r) for r in read_text_file(Path(ip[1]))]))
+                    lambda ip: [((ip[0], n), r) for n, r in enumerate(READERS[kind_of(Path(ip[1])) or "text"](
+                        Path(ip[1])))]))
         if not sources:
             records = sc.emptyRDD()
         else:

@@ -16,7 +16,8 @@ class Errors:
     E105 = "JSON record has no 'text' field"
     E106 = "JSON record's 'text' is not a string"
     E107 = "article text is empty"
-    E108 = "unsupported file type '{suffix}'; use .txt, .md, .jsonl or a folder"
+    E108 = ("unsupported file type '{suffix}'; use .txt, .md, .jsonl, .html, .rss, .atom, .warc (each may be "
+            ".gz, .bz2, .xz or .zst compressed) or a folder; for PDF, convert it first (pdftotext FILE.pdf)")
     E109 = ("date '{value}' is not a date irkg reads (YYYY-MM-DD and common spellings, years 1800-2200); "
             "the article is kept without a date")
     E110 = "JSON record is not an object"
@@ -32,6 +33,10 @@ class Errors:
     E119 = "file has a {encoding} byte-order mark but is not valid {encoding} (byte {pos}); convert it to UTF-8"
     E120 = "article id '{id}' {why}; it is stored as '{new}'"
     E121 = "JSON Lines file is {encoding} (byte-order mark), not UTF-8; convert it to UTF-8 (the whole file is skipped)"
+    E122 = "not an article file ('{suffix}'); not read"
+    E123 = "same text as {first}; built once, this one is skipped"
+    E124 = "no article text found in this {kind}"
+    E125 = "cannot fetch: {detail}"
     # Store and query (2xx): the command stops with a clear message.
     E200 = "store '{path}' is in use by another process; wait for it to finish"
     E201 = "store '{path}' does not exist; build it first with `kg build PATH --store {path}`"

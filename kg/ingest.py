@@ -27,11 +27,16 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import formats
 from .errors import message
 from .records import Article, Problem
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".rss", ".atom"}
+WARC_SUFFIXES = {".warc"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
 MAX_BYTES = 50_000_000  # a file, or a JSON Lines line, larger than this is not read (E114)
 # An article text longer than this is skipped (E116). spaCy refuses texts over 1,000,000
 # characters (nlp.max_length), its parser needs memory in proportion, and extraction time
@@ -207,7 +212,35 @@ def split_header_and_byline(raw: str) -> tuple[str, str | None, str | None, str 
 
 
 def article_id_from_path(path: Path) -> str:
-    return path.stem
+    return formats.stem(path)
+
+
+def kind_of(path: Path) -> str | None:
+    """'text', 'jsonl', 'html', 'feed', 'warc' (compressed or not), or None for other files."""
+    inner, _ = formats.inner_suffix(path)
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("jsonl", JSONL_SUFFIXES), ("html", HTML_SUFFIXES),
+                           ("feed", FEED_SUFFIXES), ("warc", WARC_SUFFIXES)):
+        if inner in suffixes:
+            return kind
+    return None
+
+
+def _read_whole(path: Path, max_bytes: int) -> tuple[bytes | None, Problem | None]:
+    """The file's bytes, decompressed, up to max_bytes; or the Problem that stops it."""
+    origin = str(path)
+    bad = _regular_file(path, max_bytes)
+    if bad is not None:
+        return None, bad
+    try:
+        with formats.open_binary(path) as handle:
+            data = handle.read(max_bytes + 1)
+    except formats.DECOMPRESSION_ERRORS as e:
+        return None, problem(origin, "E112", detail=getattr(e, "strerror", None) or str(e) or type(e).__name__)
+    if len(data) > max_bytes:  # it grew since stat(), or decompressed to more
+        return None, problem(origin, "E114", size=len(data), limit=max_bytes)
+    if not data:
+        return None, problem(origin, "E101")
+    return data, None
 
 
 def _line_of(data: bytes, pos: int) -> int:
@@ -260,21 +293,9 @@ def _too_long(origin: str, text: str, max_chars: int) -> Problem | None:
 def read_text_file(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = None) -> Iterator[Article | Problem]:
     origin = str(path)
     max_chars = _limit(max_chars)
-    bad = _regular_file(path, max_bytes)
+    data, bad = _read_whole(path, max_bytes)
     if bad is not None:
         yield bad
-        return
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as e:
-        yield problem(origin, "E112", detail=e.strerror or str(e))
-        return
-    if len(data) > max_bytes:  # it grew since stat()
-        yield problem(origin, "E114", size=len(data), limit=max_bytes)
-        return
-    if not data:
-        yield problem(origin, "E101")
         return
     raw, code, fields = _decode(data)
     if raw is None:
@@ -336,7 +357,7 @@ def read_jsonl(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = N
         yield problem(str(path), "E101")
         return
     try:
-        handle = path.open("rb")
+        handle = formats.open_binary(path)
     except OSError as e:
         yield problem(str(path), "E112", detail=e.strerror or str(e))
         return
@@ -345,8 +366,9 @@ def read_jsonl(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = N
         while True:
             try:
                 line = handle.readline(max_bytes + 1)
-            except OSError as e:
-                yield problem(f"{path}:{lineno + 1}", "E112", detail=e.strerror or str(e))
+            except formats.DECOMPRESSION_ERRORS as e:  # a damaged or cut compressed file
+                yield problem(f"{path}:{lineno + 1}", "E112",
+                              detail=getattr(e, "strerror", None) or str(e) or type(e).__name__)
                 return
             if not line:
                 return
@@ -366,6 +388,105 @@ def read_jsonl(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = N
                 yield problem(f"{path}:{lineno}", "E114", size=size, limit=max_bytes)
                 continue
             yield from jsonl_line(path, lineno, line, max_bytes, max_chars)
+
+
+def _page_article(fields: dict | None, origin: str, art_id: str, kind: str,
+                  max_chars: int) -> Iterator[Article | Problem]:
+    """The Article of a page's (or a feed item's) extracted fields, with its warnings."""
+    if fields is None or not (fields.get("text") or "").strip():
+        yield problem(origin, "E124", kind=kind)
+        return
+    text, replaced = clean_text(fields["text"])
+    too_long = _too_long(origin, text, max_chars)
+    if too_long is not None:
+        yield too_long
+        return
+    safe, why = safe_id(art_id)
+    if why is not None:
+        yield problem(origin, "E120", skipped=False, id=shown(art_id), why=why, new=safe)
+    if replaced:
+        yield problem(origin, "E117", skipped=False, n=replaced)
+    title = clean_line(fields["title"])[0] if fields.get("title") else None
+    yield Article(id=safe, text=text, date=parse_date(fields.get("date")) if fields.get("date") else None,
+                  title=title, url=fields.get("url"), source=fields.get("source"), author=fields.get("author"),
+                  origin=shown(origin, 10_000))
+
+
+def read_html_file(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = None) -> Iterator[Article | Problem]:
+    data, bad = _read_whole(path, max_bytes)
+    if bad is not None:
+        yield bad
+        return
+    yield from _page_article(formats.html_fields(data), str(path), article_id_from_path(path), "web page",
+                             _limit(max_chars))
+
+
+def read_feed_file(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = None) -> Iterator[Article | Problem]:
+    data, bad = _read_whole(path, max_bytes)
+    if bad is not None:
+        yield bad
+        return
+    items = list(formats.feed_items(data))
+    if not items:
+        yield problem(str(path), "E124", kind="feed")
+        return
+    for item in items:
+        yield from _page_article(item, f"{path}#{item['n']}", formats.item_id(article_id_from_path(path), item["key"]),
+                                 "feed item", _limit(max_chars))
+
+
+def read_warc_file(path: Path, max_bytes: int = MAX_BYTES, max_chars: int | None = None) -> Iterator[Article | Problem]:
+    bad = _regular_file(path, max_bytes=1 << 62)  # an archive may be big; its pages may not
+    if bad is not None:
+        yield bad
+        return
+    n = 0
+    try:
+        with formats.open_binary(path) as handle:
+            for n, url, body in formats.warc_pages(handle):
+                origin = f"{path}#{n}"
+                if len(body) > max_bytes:
+                    yield problem(origin, "E114", size=len(body), limit=max_bytes)
+                    continue
+                key = url or f"record-{n}"
+                yield from _page_article(formats.html_fields(body, url), origin,
+                                         formats.item_id(article_id_from_path(path), key), "web page",
+                                         _limit(max_chars))
+    except formats.DECOMPRESSION_ERRORS + (ValueError,) as e:
+        yield problem(f"{path}#{n + 1}", "E112", detail=str(e) or type(e).__name__)
+
+
+def read_url(url: str, max_bytes: int = MAX_BYTES, max_chars: int | None = None) -> Iterator[Article | Problem]:
+    """A web page or a feed fetched over HTTP (kg.fetch: polite, cached)."""
+    from . import fetch
+    try:
+        final, ctype, data = fetch.fetch(url, max_bytes)
+    except fetch.FetchError as e:
+        yield problem(url, "E125", detail=str(e))
+        return
+    ctype = ctype.split(";")[0].strip().lower()
+    name = formats.item_id("url", final)
+    if "rss" in ctype or "atom" in ctype or (ctype.endswith("xml") and formats.looks_like_feed(data)):
+        for item in formats.feed_items(data):
+            yield from _page_article(item, f"{url}#{item['n']}", formats.item_id("feed", item["key"]), "feed item",
+                                     _limit(max_chars))
+    elif "html" in ctype or (not ctype and data.lstrip()[:1] == b"<"):
+        fields = formats.html_fields(data, final)
+        if fields is not None:
+            fields["url"] = fields.get("url") or final
+        yield from _page_article(fields, url, name, "web page", _limit(max_chars))
+    elif ctype.startswith("text/"):
+        raw, code, fields = _decode(data)
+        if raw is None:
+            yield problem(url, code, **fields)
+            return
+        yield from _page_article({"text": raw, "url": final}, url, name, "text", _limit(max_chars))
+    else:
+        yield problem(url, "E125", detail=f"'{ctype or 'no content type'}' is not a page or a feed")
+
+
+READERS = {"text": read_text_file, "jsonl": read_jsonl, "html": read_html_file, "feed": read_feed_file,
+           "warc": read_warc_file}
 
 
 def _article_from_record(record: object, origin: str, default_id: str,
@@ -457,8 +578,10 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
             yield problem(str(entry), "E112", detail=e.strerror or str(e))
             continue
         if not is_dir:
-            if entry.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+            if kind_of(entry) is not None:
                 yield entry
+            else:  # counted, and named with --verbose
+                yield problem(str(entry), "E122", skipped=False, suffix=shown(entry.suffix or "(none)", 20))
             continue
         real = os.path.realpath(entry)
         if real in seen:
@@ -481,12 +604,13 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
     (Problems with skipped=False) come just before the Article they are about."""
     max_chars = _limit(max_chars)
     seen_ids: dict[str, str] = {}
+    seen_texts: dict[str, list] = {}  # hash of an article's words -> (where, (date, outlet, url)) read
     seen_dirs: set[str] = set()
     for item in expand_paths(paths, seen_dirs):
         if isinstance(item, Problem):
             yield item
             continue
-        reader = read_jsonl if item.suffix.lower() in JSONL_SUFFIXES else read_text_file
+        reader = read_url if isinstance(item, str) else READERS[kind_of(item) or "text"]
         held: list[Problem] = []
         for result in reader(item, max_bytes, max_chars):
             if isinstance(result, Problem) and not result.skipped:
@@ -498,6 +622,18 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
                     held.clear()
                     yield problem(result.origin, "E111", id=shown(result.id), first=first)
                     continue
+                # The same text reached twice (a .txt and a JSON Lines record of it, a page saved
+                # twice) is built once, spacing and case aside; unless a date, outlet or URL that
+                # both give differs: a wire story run by two outlets, or on two days, is two reports.
+                words = hashlib.sha1(" ".join(result.text.lower().split()).encode("utf-8")).hexdigest()
+                facts = (result.date, result.source, result.url)
+                first = next((origin for origin, other in seen_texts.get(words, ())
+                              if all(a is None or b is None or a == b for a, b in zip(facts, other))), None)
+                if first is not None:
+                    held.clear()
+                    yield problem(result.origin, "E123", first=first)
+                    continue
+                seen_texts.setdefault(words, []).append((result.origin, facts))
                 seen_ids[result.id] = result.origin
                 yield from held
                 held.clear()
@@ -512,19 +648,26 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     for item in expand_paths(paths, set()):
         if isinstance(item, Problem):
             continue
-        if item.suffix.lower() in JSONL_SUFFIXES:
+        if isinstance(item, str):  # a URL: one page (a feed counts as one until it is read)
+            n += 1
+            continue
+        if kind_of(item) == "jsonl":
             try:
-                with item.open("rb") as f:
+                with formats.open_binary(item) as f:
                     n += sum(1 for line in f if line.strip())
-            except OSError:
+            except formats.DECOMPRESSION_ERRORS:
                 continue
         else:
             n += 1
     return n
 
 
-def expand_paths(paths: Iterable[str | Path], seen_dirs: set[str]) -> Iterator[Path | Problem]:
+def expand_paths(paths: Iterable[str | Path], seen_dirs: set[str]) -> Iterator[Path | str | Problem]:
+    """Files (as Paths) and URLs (as strings) to read, and Problems."""
     for p in paths:
+        if isinstance(p, str) and p.lower().startswith(("http://", "https://")):
+            yield p
+            continue
         path = Path(p)
         try:
             is_dir = path.is_dir()
@@ -536,7 +679,7 @@ def expand_paths(paths: Iterable[str | Path], seen_dirs: set[str]) -> Iterator[P
             yield from _walk(path, seen_dirs)
         elif not exists:
             yield problem(str(path), "E100")
-        elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+        elif kind_of(path) is not None:
             yield path
         else:
             yield problem(str(path), "E108", suffix=shown(path.suffix or "(none)", 20))

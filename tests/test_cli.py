@@ -55,6 +55,18 @@ def test_cli_build_clean_input_exits_zero_and_rebuild_skips_unchanged(tmp_path):
     assert "built 0 articles (1 unchanged" in again.stdout
 
 
+def test_cli_build_counts_the_other_files_of_a_folder_and_names_them_when_verbose(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("Brazil met Argentina.", encoding="utf-8")
+    (d / "logo.png").write_bytes(b"\x89PNG")
+    r = kg("build", d, "--store", tmp_path / "s")
+    assert r.returncode == 0, r.stderr
+    assert "1 other file not read, -v names them" in r.stdout and "logo.png" not in r.stderr
+    r = kg("build", d, "--store", tmp_path / "s2", "--verbose")
+    assert r.returncode == 0 and f"{d / 'logo.png'}: E122" in r.stderr
+
+
 def test_cli_plain_progress_lines_when_not_a_terminal(tmp_path):
     (tmp_path / "a.txt").write_text("Brazil met Argentina.", encoding="utf-8")
     r = kg("build", tmp_path / "a.txt", "--store", tmp_path / "s")

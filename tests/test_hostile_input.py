@@ -106,7 +106,7 @@ def odd_files(tmp_path_factory):
     w("badmid.txt", b"Line one is fine.\nLine two too.\nBut line three has \xff a bad byte.\n")
     w("page.txt", ("<!DOCTYPE html><html><head><title>News</title><script>alert(1)</script></head><body><p>"
                    + GOOD + "</p></body></html>").encode())
-    w("page.html", b"<html><body>Japan met China.</body></html>")
+    w("report.pdf", b"%PDF-1.4 Japan met China.")
     w("weird.txt", ("Japanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi\u200b in "
                     "Tokyo on Monday.\x07\x1b[31m Saudi Arabia condemned Israel on Monday. \u202e"
                     "\u05d9\u05e9\u05e8\u05d0\u05dc \u0627\u0644\u0642\u0627\u0647\u0631\u0629 \u200d\u200c "
@@ -122,7 +122,7 @@ def odd_files(tmp_path_factory):
     (d / "sub" / "loop").symlink_to(d)
     store = root / "store"
     started = time.monotonic()
-    r = kg("build", d, d / "page.html", "--store", store, "--workers", "1")
+    r = kg("build", d, d / "report.pdf", "--store", store, "--workers", "1")
     return {"dir": d, "store": store, "result": r, "seconds": time.monotonic() - started}
 
 
@@ -145,7 +145,7 @@ def test_odd_files_are_reported_one_line_each_and_the_rest_is_built(odd_files):
         (f"{d}/utf16bad.txt", "E119"),
         (f"{d}/utf16nobom.txt", "E102"),
         (f"{d}/weird.txt", "E117"),  # a warning: the article is kept
-        (f"{d}/page.html", "E108"),
+        (f"{d}/report.pdf", "E108"),  # named: refused, with how to convert it; in the folder: counted
     }
     assert "20000000 characters; the limit is 100000" in r.stderr
     assert f"{d}/badmid.txt: E103 file is not valid UTF-8 (byte 51, line 3)" in r.stderr
