@@ -604,7 +604,7 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
     (Problems with skipped=False) come just before the Article they are about."""
     max_chars = _limit(max_chars)
     seen_ids: dict[str, str] = {}
-    seen_texts: dict[str, list] = {}  # hash of an article's words -> (where, (date, outlet, url)) read
+    seen_texts: dict[str, list] = {}  # hash of an article's words -> (where, input, (date, outlet, url))
     seen_dirs: set[str] = set()
     for item in expand_paths(paths, seen_dirs):
         if isinstance(item, Problem):
@@ -622,18 +622,21 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES,
                     held.clear()
                     yield problem(result.origin, "E111", id=shown(result.id), first=first)
                     continue
-                # The same text reached twice (a .txt and a JSON Lines record of it, a page saved
-                # twice) is built once, spacing and case aside; unless a date, outlet or URL that
-                # both give differs: a wire story run by two outlets, or on two days, is two reports.
+                # The same text reached twice from two inputs (a .txt and a JSON Lines record of
+                # it, a page saved twice) is built once, spacing and case aside; unless a date,
+                # outlet or URL that both give differs: a wire story run by two outlets, or on two
+                # days, is two reports. Records of one file with their own ids stay apart: the
+                # file says they are two (a gold set codes one sentence twice).
                 words = hashlib.sha1(" ".join(result.text.lower().split()).encode("utf-8")).hexdigest()
                 facts = (result.date, result.source, result.url)
-                first = next((origin for origin, other in seen_texts.get(words, ())
-                              if all(a is None or b is None or a == b for a, b in zip(facts, other))), None)
+                first = next((origin for origin, source, other in seen_texts.get(words, ())
+                              if source != str(item)
+                              and all(a is None or b is None or a == b for a, b in zip(facts, other))), None)
                 if first is not None:
                     held.clear()
                     yield problem(result.origin, "E123", first=first)
                     continue
-                seen_texts.setdefault(words, []).append((result.origin, facts))
+                seen_texts.setdefault(words, []).append((result.origin, str(item), facts))
                 seen_ids[result.id] = result.origin
                 yield from held
                 held.clear()

@@ -149,9 +149,17 @@ def test_the_same_text_from_two_outlets_or_days_is_two_reports(tmp_path):
             {"id": "w", "text": text, "source": "Wire A", "date": "2021-01-03"},
             {"id": "y", "text": text, "source": "Wire B", "date": "2021-01-02"},
             {"id": "v", "text": text, "date": "2021-01-02"}]  # no outlet: z's, given again
-    (tmp_path / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    got = list(ingest.read_paths([tmp_path]))
+    for r in rows:
+        (tmp_path / f"{r['id']}.jsonl").write_text(json.dumps(r) + "\n", encoding="utf-8")
+    got = list(ingest.read_paths([tmp_path / f"{x}.jsonl" for x in "zwyv"]))
     assert [a.id for a in articles(got)] == ["z", "w", "y"]
+
+
+def test_records_of_one_file_with_their_own_ids_stay_apart_whatever_their_text(tmp_path):
+    text = "Benin opened its borders to its neighbours."
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in "ab"),
+                                         encoding="utf-8")
+    assert [a.id for a in articles(ingest.read_paths([tmp_path / "gold.jsonl"]))] == ["a", "b"]
 
 
 def test_a_pdf_is_refused_with_how_to_convert_it(tmp_path):
