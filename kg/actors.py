@@ -132,6 +132,29 @@ def leaders_by_surname() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def officials_by_surname() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """Surname -> (names, start, end) of every dated office of officials.tsv held under it; names
+    are the holder's name and its aliases, the name first."""
+    out: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for row in read_table("officials.tsv"):
+        names = (row["name"], *split_list(row.get("aliases", "")))
+        for name in names:
+            parts = name.split()
+            if len(parts) >= 2 and (names, row.get("start", ""), row.get("end", "")) not in out.get(parts[-1], ()):
+                out.setdefault(parts[-1], []).append((names, row.get("start", ""), row.get("end", "")))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The first words of the lists' people ("Paul" of Paul Ryan, "Scott" of Scott Morrison)."""
+    g = gz.load()
+    names = [a.label for a in g.people.values()] + [r["name"] for r in read_table("officials.tsv")] \
+        + [r["name"] for r in read_table("people.tsv")]
+    return frozenset(n.split()[0] for n in names if len(n.split()) >= 2 and not _east_asian(n))
+
+
 def _east_asian(name: str) -> bool:
     # Korean and Chinese names put the family name first: "Moon Jae-in" is "Moon", "Xi Jinping" "Xi".
     parts = name.split()
@@ -239,17 +262,17 @@ class _Resolver:
     def _people_read_as_organisations(self) -> None:
         """A lone surname, which the model may read as an organisation ("Mueller said",
         "Baghdadi's fighters", "el-Sissi" for el-Sisi), is the person of the article with that
-        surname, or with a surname one letter from it, when there is exactly one such person. The
-        article is read whole first: the full name often comes after the surname ("Guaido called
-        for protests. Opposition leader Juan Guaido...")."""
+        surname, or with a surname one letter from it, when there is exactly one such person, or else
+        the one office holder of the lists with it at the article's date. The article is read whole
+        first: the full name often comes after the surname ("Guaido called for protests. Opposition
+        leader Juan Guaido...")."""
         surnames: dict[str, set[str]] = {}
         for key, p in self.people.items():
             parts = p.label.split()
             if len(parts) >= 2:
                 for form in (parts[-1].lower(), bare_surname(parts[-1])):
                     surnames.setdefault(form, set()).add(key)
-        if not surnames:
-            return
+        named = {m.actor.country for m in self.out.mentions if m.actor.country} | {self.out.home}
         for n, m in enumerate(self.out.mentions):
             if m.how != "model" or m.actor.type not in ("Organization", "Person") or m.members or " " in m.text \
                     or " " in m.actor.label:
@@ -260,6 +283,17 @@ class _Resolver:
                 # "ElBardei" for ElBaradei; not "Clintons" for the Clintons
                 keys = {k for form, ks in surnames.items() if len(form) >= 5 and one_edit(form, word)
                         and word != form + "s" for k in ks}
+            if not keys:
+                # no one of the article has it: the one office holder of the lists with that surname
+                # at the article's date ("Mueller paints damning portrait" in 2019 is the special
+                # counsel); an undated article, or a surname no one holds office under then ("Ford"
+                # in 2019 is the company), stays as it was
+                full = self._holder(m.text) if not self._after_article(m) else None  # "The Hill"
+                state = self._state_of(full) if full else None
+                if state is not None and state in named:
+                    # and only in news of that holder's state ("Brady" in a British paper is no
+                    # American congressman; "al-Otaiba, near Damascus" no Emirati ambassador)
+                    keys = {self._person(full).key}
             if len(keys) != 1:
                 continue
             person = self.people[keys.pop()]
@@ -535,6 +569,32 @@ class _Resolver:
 
         hits = [k for k in keys if fits(k)]
         return hits[0] if len(hits) == 1 else None
+
+    def _after_article(self, m: Mention) -> bool:
+        i = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return i is not None and i.start > 0 and self.doc[i.start - 1].lower_ == "the"
+
+    def _state_of(self, full: str) -> str | None:
+        hit = self.g.lookup(full)
+        if hit and hit[0] == "person":
+            return hit[1].country
+        known = known_person(self.g, full)
+        return known[0] if known else None
+
+    def _holder(self, surname: str) -> str | None:
+        """The full name of the one person of the lists (leaders, officials) who held an office
+        under this surname at the article's date; None without a date or unless exactly one did."""
+        if not self.date or surname in given_names():
+            return None  # "Paul said" may be anyone's Paul, not the one Senator Paul
+        date = self.date
+        holders = [(self.g.people[k].label, *self.g.people[k].aliases) for k in leaders_by_surname().get(surname, ())
+                   if any(o.start[:10] <= date and (not o.end or date[:len(o.end)] <= o.end)
+                          for o in self.g.leaders.get(k, ()))]
+        holders += [names for names, start, end in officials_by_surname().get(surname, ())
+                    if start and start[:10] <= date and (not end or date[:len(end)] <= end)]
+        # one person when every holder shares a name with the first ("Sergei"/"Sergey Lavrov")
+        first = set(holders[0]) if holders else set()
+        return holders[0][0] if holders and all(first & set(h) for h in holders) else None
 
     def _alias_of(self, span: Span) -> Actor | None:
         """The person just named whose other name this is: "Abd al-Rahman al-Qaduli, also known as

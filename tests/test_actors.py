@@ -383,6 +383,36 @@ def test_actors_a_lone_surname_is_the_one_person_of_the_article_with_it(nlp, tex
     assert (m.actor.type, m.actor.label) == ("Person", label)
 
 
+@pytest.mark.parametrize("text,date,word,label,country", [
+    # the model reads some of these as organisations, some as people: either way the lists decide
+    # in news that names the holder's state
+    ("Lighthizer said American tariffs on Chinese goods would stay.", "2019-05-01", "Lighthizer",
+     "Robert Lighthizer", "USA"),
+    ("Lavrov rejected the accusation made against Russia.", "2019-02-01", "Lavrov", "Sergei Lavrov", "RUS"),
+    ("Mueller said the U.S. inquiry was over.", "2010-01-01", "Mueller", "Robert Mueller", "USA"),
+    ("Bolton urged allies of the United States to isolate Caracas.", "2019-02-01", "Bolton", "John Bolton",
+     "USA"),
+])
+def test_actors_a_lone_surname_no_one_of_the_article_has_is_the_one_office_holder_at_the_date(
+        nlp, text, date, word, label, country):
+    doc = nlp(text)
+    m = mention_at(doc, actors.resolve(doc, date=date), word)
+    assert (m.actor.type, m.actor.label, m.actor.country) == ("Person", label, country)
+
+
+@pytest.mark.parametrize("text,date,word", [
+    ("Mueller said the report was done.", None, "Mueller"),  # no date to choose by
+    ("Mueller said the report was done.", "2015-01-01", "Mueller"),  # between his two offices
+    ("Paul said he would vote against the bill.", "2019-05-01", "Paul"),  # a given name of the lists
+    # the one Brady of the lists in office in 2018 is an American congressman; the news is British
+    ("Brady said the letters had not reached the committee in London.", "2018-11-15", "Brady"),
+])
+def test_actors_a_lone_surname_no_office_at_the_date_names_stays_unresolved(nlp, text, date, word):
+    doc = nlp(text)
+    m = mention_at(doc, actors.resolve(doc, date=date), word)
+    assert m.actor.label == word and m.actor.country is None
+
+
 def test_actors_a_lone_surname_two_people_of_the_article_share_stays_apart(nlp):
     doc, found = resolve(nlp, "Mueller said the inquiry was over. Robert Mueller and his brother Tom Mueller "
                               "declined to comment.")
