@@ -22,10 +22,10 @@ from .query import Table, load_query, run
 from .store import ONTOLOGY_GRAPH, Store, to_rdflib
 from .vocab import PREFIXES
 
-EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "relation", "cameo", "plover", "quad", "mode",
-                 "source", "source_id", "source_country", "source_sector", "target", "target_id", "target_country",
-                 "target_sector", "object", "object_type", "location", "sentence", "start", "end", "confidence",
-                 "direction"]
+EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "relation", "cameo", "plover", "quad",
+                 "goldstein", "mode", "source", "source_id", "source_country", "source_sector", "target", "target_id",
+                 "target_country", "target_sector", "object", "object_type", "location", "sentence", "start", "end",
+                 "confidence", "direction"]
 # Columns that trade places in the mirrored row of a symmetric event.
 _SWAP = [("source", "target"), ("source_id", "target_id"), ("source_country", "target_country"),
          ("source_sector", "target_sector")]

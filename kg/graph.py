@@ -171,6 +171,9 @@ def _event_quads(ev: Event, article: URIRef, run: URIRef, G: URIRef, lex: lx.Lex
         out.append((e, IR.plover, PLOVER[ev.plover], G))
     if ev.quad:
         out.append((e, IR.quadClass, Literal(ev.quad), G))
+    score = lex.code(ev.cameo).goldstein
+    if score is not None:
+        out.append((e, IR.goldstein, Literal(f"{score:.1f}", datatype=XSD.double), G))
     if ev.date:
         out += [(e, IR.date, date_literal(ev.date, ev.date_precision), G),
                 (e, IR.datePrecision, Literal(ev.date_precision), G)]

@@ -40,6 +40,7 @@ class Code:
     label: str
     plover: str
     quad: str
+    goldstein: float | None = None  # Goldstein (1992) conflict-cooperation score, -10 to +10, as GDELT gives it
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,9 @@ class Lexicon:
 def load() -> Lexicon:
     lex = Lexicon()
     for row in read_table("cameo.tsv"):
-        lex.codes[row["code"]] = Code(row["code"], row.get("label", ""), row.get("plover", ""), row.get("quad", ""))
+        score = row.get("goldstein")
+        lex.codes[row["code"]] = Code(row["code"], row.get("label", ""), row.get("plover", ""), row.get("quad", ""),
+                                      float(score) if score else None)
     for row in read_table("relations.tsv"):
         lex.relations[row["relation"]] = Relation(row["relation"], row["property"], row.get("plover", ""),
                                                   row.get("symmetric", "").lower() == "yes")

@@ -127,6 +127,18 @@ def test_cli_export_events_to_stdout(seed_store):
     assert r.stdout.startswith("event_id,article_id,date")
 
 
+def test_cli_export_events_gives_each_event_the_goldstein_score_of_its_cameo_code(seed_store):
+    import csv
+    import io
+    from kg import lexicon
+    rows = list(csv.DictReader(io.StringIO(kg("export", "events", "--store", seed_store, "-o", "-").stdout)))
+    assert rows
+    for r in rows:
+        assert float(r["goldstein"]) == lexicon.load().code(r["cameo"]).goldstein, r["cameo"]
+    # the seed reports both cooperation (meetings) and conflict (threats, tests): scores on both sides of 0
+    assert any(float(r["goldstein"]) < 0 for r in rows) and any(float(r["goldstein"]) > 0 for r in rows)
+
+
 @pytest.mark.parametrize("args,code,exit", [
     (["query", "--store", "{missing}", "who-met-whom"], "E201", 3),
     (["query", "--store", "{store}", "no-such-query"], "E204", 2),

@@ -24,7 +24,7 @@ QUADS = {"verbal_cooperation", "material_cooperation", "verbal_conflict", "mater
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 
 HEADERS = {
-    "cameo.tsv": ["code", "label", "plover", "quad"],
+    "cameo.tsv": ["code", "label", "plover", "quad", "goldstein"],
     "relations.tsv": ["relation", "property", "plover", "symmetric", "description"],
     "verbs.tsv": ["lemma", "pos", "particle", "object", "target_preps", "cameo", "plover", "relation"],
     "weapons.tsv": ["phrase", "class", "label", "parent"],
@@ -167,6 +167,24 @@ def test_cameo_quad_follows_the_standard_cameo_root_classes(cameo):
                     "material_cooperation" if root <= 8 else
                     "verbal_conflict" if root <= 13 else "material_conflict")
         assert r["quad"] == expected, code
+
+
+@pytest.mark.parametrize("code,score", [
+    # GDELT's CAMEO.goldsteinscale.txt: consult 1.0, intent to cooperate 4.0, embargo or sanctions
+    # -8.0, conventional military force -10.0, sign formal agreement 8.0; 1951 is scored there only as 195
+    ("04", 1.0), ("030", 4.0), ("163", -8.0), ("190", -10.0), ("1951", -10.0), ("057", 8.0),
+])
+def test_cameo_goldstein_score_of_a_known_code(cameo, code, score):
+    assert float(cameo[code]["goldstein"]) == score
+
+
+def test_cameo_goldstein_scores_lie_on_the_scale_and_order_the_quad_classes(cameo):
+    scores: dict[str, list[float]] = {}
+    for r in cameo.values():
+        assert -10.0 <= float(r["goldstein"]) <= 10.0
+        scores.setdefault(r["quad"], []).append(float(r["goldstein"]))
+    mean = {q: sum(v) / len(v) for q, v in scores.items()}
+    assert mean["material_conflict"] < mean["verbal_conflict"] < 0 < mean["verbal_cooperation"]
 
 
 def test_every_plover_type_has_a_cameo_code(cameo):
