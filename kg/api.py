@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, identity, network, pipeline, query as query_mod
+from . import export, identity, names, network, pipeline, query as query_mod
 from .errors import KgError
 from .records import Problem
 from .store import RemoteStore, Store, load_ontology
@@ -145,6 +145,15 @@ def export_events(store_path: str | Path, out: str, min_confidence: float | None
     rows = export.write_table(table, out, fmt)
     direction = table.columns.index("direction")
     return rows, sum(1 for r in table.rows if r[direction] == "stated")
+
+
+def series(store_path: str | Path, *, by: str = "month", a: str | None = None, b: str | None = None,
+           min_confidence: float | None = None):
+    """Dyadic series (kg/series.py): events and mean Goldstein score per period, directed dyad
+    (country a -> country b; None: every one) and quad class."""
+    from . import series as series_mod
+    a, b = (names.country_code(x) if x else None for x in (a, b))
+    return series_mod.series(open_store(store_path), by=by, a=a, b=b, min_confidence=min_confidence)
 
 
 def export_actors(store_path: str | Path, out: str) -> int:
