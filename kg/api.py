@@ -156,6 +156,11 @@ def series(store_path: str | Path, *, by: str = "month", a: str | None = None, b
     return series_mod.series(open_store(store_path), by=by, a=a, b=b, min_confidence=min_confidence)
 
 
+def export_gdelt(store_path: str | Path, out: str, min_confidence: float | None = None) -> int:
+    """Write the events as GDELT 2.0 event-table lines (kg/export.py gdelt_table); the count."""
+    return export.write_gdelt(export.gdelt_table(open_store(store_path), min_confidence=min_confidence), out)
+
+
 def export_actors(store_path: str | Path, out: str) -> int:
     fmt = export.table_format(out)
     return export.write_table(export.actor_table(open_store(store_path)), out, fmt)

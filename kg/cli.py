@@ -204,13 +204,27 @@ def load(
 
 
 @export_app.command("events")
-def export_events(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-", min_confidence: MinConfOpt = None) -> None:
+def export_events(store: StoreOpt = DEFAULT_STORE, output: OutOpt = "-", min_confidence: MinConfOpt = None,
+                  format: Annotated[Optional[str], typer.Option(
+                      "--format", "-f", help="gdelt: GDELT 2.0 event-table lines (61 tab-separated columns, "
+                      "no header); default: from the output's extension.")] = None) -> None:
     """The event table (.csv, .tsv or .jsonl): one row per event, and a mirrored row for each
-    symmetric one (met, agreed with), marked in the `direction` column.
+    symmetric one (met, agreed with), marked in the `direction` column. With --format gdelt, the
+    columns of GDELT 2.0's event table, one line per event, for scripts written for GDELT.
 
     Example: kg export events --store out/store -o out/events.csv --min-confidence 0.3
     """
     threshold = _min_conf(min_confidence)
+    if format is not None and format != "gdelt":
+        _fail(KgError("E206", value=format, options="gdelt (or leave it out: the extension decides)"))
+    if format == "gdelt":
+        try:
+            n = api.export_gdelt(store, output, threshold)
+        except KgError as e:
+            _fail(e)
+        if output != "-":
+            typer.echo(f"wrote {n} GDELT event lines (confidence >= {threshold:.2f}) to {output}", err=True)
+        return
     try:
         rows, events = api.export_events(store, output, threshold)
     except KgError as e:

@@ -6,6 +6,7 @@ so an interrupted export never leaves half a file. `-` writes to standard output
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import sys
@@ -75,6 +76,74 @@ def event_table(store: Store, *, mirror: bool = True, min_confidence: float | No
                 m[a], m[b] = r.get(b), r.get(a)
             rows.append([m.get(c) for c in EVENT_COLUMNS])
     return Table(EVENT_COLUMNS, rows)
+
+
+# GDELT 2.0 event table (GDELT-Event_Codebook-V2.0): its 61 tab-separated columns, no header.
+GDELT_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+               "Type1Code", "Type2Code", "Type3Code"]
+GDELT_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+GDELT_COLUMNS = (["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
+                 + [f"Actor1{c}" for c in GDELT_ACTOR] + [f"Actor2{c}" for c in GDELT_ACTOR]
+                 + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                    "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+                 + [f"Actor1Geo_{c}" for c in GDELT_GEO] + [f"Actor2Geo_{c}" for c in GDELT_GEO]
+                 + [f"ActionGeo_{c}" for c in GDELT_GEO] + ["DATEADDED", "SOURCEURL"])
+GDELT_QUAD = {"verbal_cooperation": "1", "material_cooperation": "2", "verbal_conflict": "3", "material_conflict": "4"}
+_GROUP_CODES = {"IGO", "NGO", "MNC"}  # CAMEO's transnational codes: GDELT's KnownGroupCode side
+
+
+def gdelt_table(store: Store, *, min_confidence: float | None = None) -> Table:
+    """The events as GDELT 2.0 event-table rows, one per event (a symmetric one once, as GDELT
+    has it), with the columns that have a meaning here filled: dates, actor codes (country +
+    sector, as "USAGOV"), names, countries, sector as Type1Code, CAMEO codes, quad class,
+    Goldstein score, mentions/sources/articles, the event's place name and the article's URL.
+    Tone and coordinates are left empty: irkg measures neither. Until events are identified
+    across articles, each event is one mention in one article of one source."""
+    articles = {r["article_id"]: r for r in run(store, _ARTICLE_DATES).dicts()}
+    rows = []
+    for r in event_table(store, mirror=False, min_confidence=min_confidence).dicts():
+        art = articles.get(r["article_id"] or "", {})
+        date = r["date"] if r["date_precision"] == "day" and r["date"] else (art.get("date") or r["date"] or "")
+        day = date.replace("-", "")[:8]
+        year = day[:4]
+        frac = ""
+        if len(day) == 8:
+            frac = f"{int(year) + (int(day[4:6]) - 1) / 12 + (int(day[6:8]) - 1) / 365:.4f}"
+        digest = hashlib.sha1((r["event_id"] or "").encode("utf-8")).hexdigest()
+        row = {"GlobalEventID": str(int(digest[:15], 16)), "Day": day, "MonthYear": day[:6], "Year": year,
+               "FractionDate": frac, "IsRootEvent": "1" if str(r["start"]) == "0" else "0",
+               "EventCode": r["cameo"] or "", "EventBaseCode": (r["cameo"] or "")[:3],
+               "EventRootCode": (r["cameo"] or "")[:2], "QuadClass": GDELT_QUAD.get(r["quad"] or "", ""),
+               "GoldsteinScale": r["goldstein"] or "", "NumMentions": "1", "NumSources": "1", "NumArticles": "1",
+               "ActionGeo_FullName": r["location"] or "", "ActionGeo_Type": "",
+               "DATEADDED": f"{day}000000" if len(day) == 8 else "", "SOURCEURL": art.get("url") or ""}
+        for n, side in (("1", "source"), ("2", "target")):
+            country, sector, name = r[f"{side}_country"] or "", r[f"{side}_sector"] or "", r[side] or ""
+            if not name:
+                continue
+            row[f"Actor{n}Code"] = country + sector
+            row[f"Actor{n}Name"] = name.upper()
+            row[f"Actor{n}CountryCode" if country not in _GROUP_CODES else f"Actor{n}KnownGroupCode"] = country
+            row[f"Actor{n}Type1Code"] = sector
+        rows.append([row.get(c, "") for c in GDELT_COLUMNS])
+    return Table(list(GDELT_COLUMNS), rows)
+
+
+_ARTICLE_DATES = """PREFIX ir: <https://w3id.org/irkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?article_id ?date ?url WHERE {
+  ?a a ir:Article ; ir:articleId ?article_id .
+  OPTIONAL { ?a dcterms:date ?d } OPTIONAL { ?a ir:url ?u }
+  BIND(STR(?d) AS ?date) BIND(STR(?u) AS ?url)
+}"""
+
+
+def write_gdelt(table: Table, path: str) -> int:
+    """GDELT's own layout: tab-separated, no header, one line per event."""
+    with atomic_text(path) as f:
+        for r in table.rows:
+            f.write("\t".join(" ".join(str(v).split()) for v in r) + "\n")
+    return len(table.rows)
 
 
 def actor_table(store: Store) -> Table:

@@ -139,6 +139,24 @@ def test_cli_export_events_gives_each_event_the_goldstein_score_of_its_cameo_cod
     assert any(float(r["goldstein"]) < 0 for r in rows) and any(float(r["goldstein"]) > 0 for r in rows)
 
 
+def test_cli_export_events_as_gdelt_gives_61_columns_that_gdelt_readers_parse(seed_store):
+    import csv
+    import io
+    from kg.export import GDELT_COLUMNS
+    out = kg("export", "events", "--store", seed_store, "-f", "gdelt", "-o", "-")
+    assert out.returncode == 0
+    lines = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.stdout.splitlines()]
+    table = list(csv.DictReader(io.StringIO(kg("export", "events", "--store", seed_store, "-o", "-").stdout)))
+    assert len(lines) == sum(r["direction"] == "stated" for r in table)  # one line per event, as GDELT has
+    assert all(len(line) == 61 for line in lines) and len(GDELT_COLUMNS) == 61
+    for line in lines:
+        assert len(line["Day"]) == 8 and line["Day"].isdigit() and line["MonthYear"] == line["Day"][:6]
+        assert line["EventRootCode"] == line["EventCode"][:2] and line["QuadClass"] in "1234"
+        assert -10 <= float(line["GoldsteinScale"]) <= 10 and int(line["GlobalEventID"]) > 0
+    met = [line for line in lines if line["EventRootCode"] == "04" and line["Actor2Code"]]
+    assert met and met[0]["QuadClass"] == "1" and met[0]["Actor1Code"].endswith(met[0]["Actor1Type1Code"])
+
+
 @pytest.mark.parametrize("args,code,exit", [
     (["query", "--store", "{missing}", "who-met-whom"], "E201", 3),
     (["query", "--store", "{store}", "no-such-query"], "E204", 2),
