@@ -97,24 +97,34 @@ def gdelt_table(store: Store, *, min_confidence: float | None = None) -> Table:
     has it), with the columns that have a meaning here filled: dates, actor codes (country +
     sector, as "USAGOV"), names, countries, sector as Type1Code, CAMEO codes, quad class,
     Goldstein score, mentions/sources/articles, the event's place name and the article's URL.
-    Tone and coordinates are left empty: irkg measures neither. Until events are identified
-    across articles, each event is one mention in one article of one source."""
+    Tone and coordinates are left empty: irkg measures neither. The mentions of one reported
+    event (graph.reported_iri: every article's report of the same act) are one line, with their
+    numbers of mentions, articles and outlets (an article of no known outlet counts as its own)."""
     articles = {r["article_id"]: r for r in run(store, _ARTICLE_DATES).dicts()}
-    rows = []
+    reported = {r["event_id"]: r["reported"] for r in run(store, _REPORTED).dicts()}
+    groups: dict[str, list[dict]] = {}
     for r in event_table(store, mirror=False, min_confidence=min_confidence).dicts():
+        groups.setdefault(reported.get(r["event_id"]) or r["event_id"], []).append(r)
+    rows = []
+    for key, mentions in groups.items():
+        # the event's line is its first report's; the counts are of every report
+        mentions.sort(key=lambda m: (articles.get(m["article_id"] or "", {}).get("date") or "", m["event_id"]))
+        r = mentions[0]
         art = articles.get(r["article_id"] or "", {})
+        outlets = {articles.get(m["article_id"] or "", {}).get("outlet") or m["article_id"] for m in mentions}
         date = r["date"] if r["date_precision"] == "day" and r["date"] else (art.get("date") or r["date"] or "")
         day = date.replace("-", "")[:8]
         year = day[:4]
         frac = ""
         if len(day) == 8:
             frac = f"{int(year) + (int(day[4:6]) - 1) / 12 + (int(day[6:8]) - 1) / 365:.4f}"
-        digest = hashlib.sha1((r["event_id"] or "").encode("utf-8")).hexdigest()
+        digest = hashlib.sha1((key or "").encode("utf-8")).hexdigest()
         row = {"GlobalEventID": str(int(digest[:15], 16)), "Day": day, "MonthYear": day[:6], "Year": year,
                "FractionDate": frac, "IsRootEvent": "1" if str(r["start"]) == "0" else "0",
                "EventCode": r["cameo"] or "", "EventBaseCode": (r["cameo"] or "")[:3],
                "EventRootCode": (r["cameo"] or "")[:2], "QuadClass": GDELT_QUAD.get(r["quad"] or "", ""),
-               "GoldsteinScale": r["goldstein"] or "", "NumMentions": "1", "NumSources": "1", "NumArticles": "1",
+               "GoldsteinScale": r["goldstein"] or "", "NumMentions": str(len(mentions)),
+               "NumSources": str(len(outlets)), "NumArticles": str(len({m["article_id"] for m in mentions})),
                "ActionGeo_FullName": r["location"] or "", "ActionGeo_Type": "",
                "DATEADDED": f"{day}000000" if len(day) == 8 else "", "SOURCEURL": art.get("url") or ""}
         for n, side in (("1", "source"), ("2", "target")):
@@ -131,11 +141,13 @@ def gdelt_table(store: Store, *, min_confidence: float | None = None) -> Table:
 
 _ARTICLE_DATES = """PREFIX ir: <https://w3id.org/irkg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?article_id ?date ?url WHERE {
+SELECT ?article_id ?date ?url ?outlet WHERE {
   ?a a ir:Article ; ir:articleId ?article_id .
-  OPTIONAL { ?a dcterms:date ?d } OPTIONAL { ?a ir:url ?u }
+  OPTIONAL { ?a dcterms:date ?d } OPTIONAL { ?a ir:url ?u } OPTIONAL { ?a ir:outlet ?outlet }
   BIND(STR(?d) AS ?date) BIND(STR(?u) AS ?url)
 }"""
+_REPORTED = """PREFIX ir: <https://w3id.org/irkg/ontology#>
+SELECT ?event_id ?reported WHERE { ?e ir:reportOf ?r BIND(STR(?e) AS ?event_id) BIND(STR(?r) AS ?reported) }"""
 
 
 def write_gdelt(table: Table, path: str) -> int:

@@ -59,6 +59,21 @@ def event_iri(ev: Event) -> URIRef:
         f"{ev.object.cls}@{ev.object.start}" if ev.object else "")]
 
 
+def reported_iri(ev: Event) -> URIRef | None:
+    """The real-world event this mention reports, the same IRI in every article that reports it:
+    same source, type, target (either way for a symmetric act) or kind of object, and the same
+    date at the precision the text gives (a day, else a month or a year). Only asserted, dated
+    events are identified so: an intent or an undated act is its own mention only.
+    Because the IRI is computed from the mention, a later build joins the event of an earlier
+    one, and removing an article's graph removes its mentions and, with the last, the event."""
+    if ev.mode != "asserted" or not ev.date or not ev.plover:
+        return None
+    sides = [ev.source.key, ev.target.key if ev.target else ""]
+    if ev.symmetric:
+        sides.sort()
+    return ID["reported/" + _digest(ev.plover, *sides, ev.object.cls if ev.object else "", ev.date)]
+
+
 def thing_iri(article_id: str, thing: Thing) -> URIRef:
     return ID[f"thing/{_q(article_id)}/{_digest(thing.cls, thing.start, thing.end)}"]
 
@@ -171,6 +186,9 @@ def _event_quads(ev: Event, article: URIRef, run: URIRef, G: URIRef, lex: lx.Lex
         out.append((e, IR.plover, PLOVER[ev.plover], G))
     if ev.quad:
         out.append((e, IR.quadClass, Literal(ev.quad), G))
+    reported = reported_iri(ev)
+    if reported is not None:
+        out += [(e, IR.reportOf, reported, G), (reported, RDF.type, IR.ReportedEvent, G)]
     score = lex.code(ev.cameo).goldstein
     if score is not None:
         out.append((e, IR.goldstein, Literal(f"{score:.1f}", datatype=XSD.double), G))
