@@ -62,11 +62,12 @@ def event_iri(ev: Event) -> URIRef:
 def reported_iri(ev: Event) -> URIRef | None:
     """The real-world event this mention reports, the same IRI in every article that reports it:
     same source, type, target (either way for a symmetric act) or kind of object, and the same
-    date at the precision the text gives (a day, else a month or a year). Only asserted, dated
-    events are identified so: an intent or an undated act is its own mention only.
+    date at the precision the text gives (a day, else a month). Only asserted events dated to the
+    day or the month are identified so: an intent, an undated act or one dated only to its year
+    ("their meeting last year": a pair may meet several times a year) is its own mention only.
     Because the IRI is computed from the mention, a later build joins the event of an earlier
     one, and removing an article's graph removes its mentions and, with the last, the event."""
-    if ev.mode != "asserted" or not ev.date or not ev.plover:
+    if ev.mode != "asserted" or not ev.date or ev.date_precision not in ("day", "month") or not ev.plover:
         return None
     sides = [ev.source.key, ev.target.key if ev.target else ""]
     if ev.symmetric:

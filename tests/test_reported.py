@@ -12,10 +12,10 @@ KOR = Actor("person/chung-eui-yong", "Chung Eui-yong", "Person", "KOR", "GOV")
 USA = Actor("person/antony-blinken", "Antony Blinken", "Person", "USA", "GOV")
 
 
-def _met(article, date, src=KOR, tgt=USA, start=0, mode="asserted"):
+def _met(article, date, src=KOR, tgt=USA, start=0, mode="asserted", precision="day"):
     rel = next(name for name, r in lexicon.load().relations.items() if r.symmetric and r.plover == "CONSULT")
     return Event(article, rel, "040", "CONSULT", src, tgt, "GOV", "GOV", "They met.", start, start + 9, start,
-                 start + 4, date=date, confidence=0.9, quad="verbal_cooperation", symmetric=True, mode=mode)
+                 start + 4, date=date, date_precision=precision, confidence=0.9, quad="verbal_cooperation", symmetric=True, mode=mode)
 
 
 def _store(path, articles):
@@ -70,3 +70,10 @@ def test_reported_a_later_build_joins_the_event_of_an_earlier_one(tmp_path):
                                                    [_met("b", "2021-10-06")], [KOR, USA], "test"))], [])
     del st
     assert list(_reported(path).values()) == [(2, 2, 2)]
+
+
+def test_reported_two_mentions_dated_only_to_the_year_stay_apart(tmp_path):
+    path = tmp_path / "s"  # "their meeting last year": a pair may meet several times a year
+    _store(path, {"a": ("2022-03-01", "VOA", [_met("a", "2021", precision="year")]),
+                  "b": ("2022-03-02", "AP", [_met("b", "2021", precision="year")])})
+    assert _reported(path) == {}
